@@ -1,0 +1,81 @@
+import type { Sent } from './internal/transport.js';
+
+/** What `.withResponse()` resolves to. */
+export interface WithResponse<T> {
+  data: T;
+  /** The HTTP response (its body already read into `data`). */
+  response: Response;
+  /** The `x-request-id` header. */
+  requestID: string | null;
+  /** Alias of `requestID`, as the official SDK spells it. */
+  request_id: string | null;
+}
+
+/** Starts a request: in `raw` mode it leaves a 2xx body unread. */
+export type Start = (raw: boolean) => Promise<Sent>;
+
+/**
+ * The promise every call returns: await it for the parsed value, or ask for
+ * more with `.withResponse()` and `.asResponse()`.
+ *
+ * The request starts on the next microtask, so `client.models.list().asResponse()`
+ * gets the response with its body genuinely unread, while a call nobody awaits
+ * is still sent, as with the official SDK.
+ */
+export class APIPromise<T> implements PromiseLike<T> {
+  readonly #start: Start;
+  readonly #parse: (sent: Sent) => T;
+  #raw = false;
+  #sent: Promise<Sent> | undefined;
+  #parsed: Promise<WithResponse<T>> | undefined;
+
+  constructor(start: Start, parse: (sent: Sent) => T) {
+    this.#start = start;
+    this.#parse = parse;
+    queueMicrotask(() => void this.#send().catch(() => {}));
+  }
+
+  #send(): Promise<Sent> {
+    this.#sent ??= this.#start(this.#raw);
+    return this.#sent;
+  }
+
+  /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
+  asResponse(): Promise<Response> {
+    if (this.#sent === undefined) this.#raw = true;
+    return this.#send().then((sent) =>
+      sent.text === undefined ? sent.response : new Response(sent.text, sent.response),
+    );
+  }
+
+  /** The parsed value together with the response and its request id. */
+  withResponse(): Promise<WithResponse<T>> {
+    this.#parsed ??= this.#send().then((sent) => {
+      const requestID = sent.response.headers.get('x-request-id');
+      const text = sent.text;
+      // After an early .asResponse() the body was left unread; read it now.
+      const full = text === undefined ? sent.response.clone().text().then((t) => ({ ...sent, text: t })) : sent;
+      return Promise.resolve(full).then((s) => ({ data: this.#parse(s), response: sent.response, requestID, request_id: requestID }));
+    });
+    return this.#parsed;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+  }
+
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'APIPromise';
+  }
+}

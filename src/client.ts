@@ -1,0 +1,251 @@
+import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
+import type { paths } from '../generated/openapi.js';
+import { APIPromise, type Start } from './api-promise.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIResponseValidationError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  OpenAIError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors.js';
+import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
+import { serializePath } from './internal/path.js';
+import { send, type Fetch, type Sent, type SendOptions, type TransportConfig } from './internal/transport.js';
+import { parseBody } from './internal/validate.js';
+import type { RequestOptionsWithBody } from './request-options.js';
+import { Models } from './resources/models.js';
+
+/** Defaults, in one place. */
+const DEFAULTS = {
+  baseURL: 'https://api.openai.com/v1',
+  timeout: 10 * 60 * 1000,
+  maxRetries: 2,
+  logLevel: 'warn',
+} as const;
+
+export interface ClientOptions {
+  /** API key, sent as `Authorization: Bearer <key>`. @default process.env.OPENAI_API_KEY */
+  apiKey?: string | undefined;
+  /**
+   * Base URL of the API; a path prefix (`https://host/api/v1`) and a trailing slash both work.
+   * @default process.env.OPENAI_BASE_URL, else `https://api.openai.com/v1`
+   */
+  baseURL?: string | null | undefined;
+  /** Sent as `OpenAI-Organization`. @default process.env.OPENAI_ORG_ID */
+  organization?: string | null | undefined;
+  /** Sent as `OpenAI-Project`. @default process.env.OPENAI_PROJECT_ID */
+  project?: string | null | undefined;
+  /** Timeout of each attempt in milliseconds, body included. @default 600000 (10 minutes) */
+  timeout?: number | undefined;
+  /** Retries after a 408, 409, 429, >= 500 or a connection failure. @default 2 */
+  maxRetries?: number | undefined;
+  /** A `fetch` to use instead of `globalThis.fetch` (a proxy agent, a test double...). */
+  fetch?: Fetch | undefined;
+  /** Headers sent with every request; `null` removes one the client would send. */
+  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  /** Query parameters sent with every request. */
+  defaultQuery?: Record<string, string | undefined> | undefined;
+  /** Least severe level logged. @default process.env.OPENAI_LOG, else `'warn'` */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go. @default globalThis.console */
+  logger?: Logger | undefined;
+}
+
+/** Fields of openapi-fetch's request options that a resource call fills in (a type, not an interface, so it fits openapi-fetch's index signature). */
+type CallInit = {
+  fetch: (request: Request) => Promise<Response>;
+  parseAs: 'stream';
+  headers?: Record<string, string | null | undefined>;
+  querySerializer?: (query: Record<string, unknown>) => string;
+};
+
+const baseQuerySerializer = createQuerySerializer();
+
+/**
+ * A client for the OpenAI Models API, with the official SDK's surface:
+ *
+ * ```ts
+ * const client = new OpenAI(); // reads OPENAI_API_KEY
+ * const model = await client.models.retrieve('gpt-4o-mini');
+ * ```
+ */
+export class OpenAI {
+  readonly #apiKey: string;
+  readonly baseURL: string;
+  readonly organization: string | null;
+  readonly project: string | null;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly #transport: TransportConfig;
+
+  /** The models endpoints. */
+  readonly models: Models;
+
+  /**
+   * The typed openapi-fetch client underneath, for direct typed calls such as
+   * `client.api.GET('/models/{model}', { params: { path: { model } } })`. It
+   * has the same auth, headers, retries and timeout; it reports HTTP errors
+   * openapi-fetch's way (`{ data, error, response }`) rather than throwing.
+   */
+  readonly api: Client<paths>;
+
+  constructor(options: ClientOptions = {}) {
+    const apiKey = options.apiKey ?? readEnv('OPENAI_API_KEY');
+    if (apiKey === undefined || apiKey === '') {
+      throw new OpenAIError(
+        "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).",
+      );
+    }
+    this.#apiKey = apiKey;
+    this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENAI_BASE_URL') ?? DEFAULTS.baseURL);
+    this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
+    this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
+    this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
+    this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
+    const envLevel = readEnv('OPENAI_LOG');
+    const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
+    const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#transport = { fetch, log: leveled(level, options.logger ?? console), secret: apiKey };
+
+    const defaultQuery = options.defaultQuery ?? {};
+    this.api = createClient<paths>({
+      baseUrl: this.baseURL,
+      pathSerializer: serializePath,
+      querySerializer: (query) => baseQuerySerializer({ ...defaultQuery, ...query }),
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        'OpenAI-Organization': this.organization ?? undefined,
+        'OpenAI-Project': this.project ?? undefined,
+        ...options.defaultHeaders,
+      },
+      fetch: (request) =>
+        send(request, this.#sendOptions(undefined, 'passthrough'), this.#transport).then(rebuildResponse),
+    });
+    this.#defaultQuery = defaultQuery;
+    this.models = new Models(this);
+  }
+
+  readonly #defaultQuery: Record<string, string | undefined>;
+
+  /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */
+  get apiKey(): string {
+    return this.#apiKey;
+  }
+
+  #sendOptions(options: RequestOptionsWithBody | undefined, mode: SendOptions['mode']): SendOptions {
+    return {
+      timeout: options?.timeout === undefined ? this.timeout : checkTimeout(options.timeout),
+      maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkRetries(options.maxRetries),
+      signal: options?.signal,
+      mode,
+    };
+  }
+
+  /**
+   * @internal How a resource method starts its request: `run` makes the typed
+   * openapi-fetch call with the `init` given, whose `fetch` goes through the
+   * request loop and hands back what it read.
+   */
+  _start(options: RequestOptionsWithBody | undefined, run: (init: CallInit) => Promise<unknown>): Start {
+    return async (raw) => {
+      const sendOptions = this.#sendOptions(options, raw ? 'raw' : 'parse');
+      let sent: Sent | undefined;
+      const init: CallInit = {
+        parseAs: 'stream',
+        fetch: async (request) => {
+          sent = await send(withBody(request, options?.body), sendOptions, this.#transport);
+          return sent.response;
+        },
+      };
+      if (options?.headers) init.headers = options.headers;
+      if (options?.query) {
+        const extra = { ...this.#defaultQuery, ...options.query };
+        init.querySerializer = (query) => baseQuerySerializer({ ...extra, ...query });
+      }
+      await run(init);
+      if (sent === undefined) throw new OpenAIError('The request was not sent.');
+      return sent;
+    };
+  }
+
+  /** @internal Parses and checks a 2xx body. */
+  _parse<T extends object>(sent: Sent, guard: (value: unknown) => value is T): T {
+    return parseBody(sent, guard, this.#apiKey);
+  }
+
+  /** @internal `_start` + `_parse` for a call returning one object. */
+  _call<T extends object>(
+    options: RequestOptionsWithBody | undefined,
+    run: (init: CallInit) => Promise<unknown>,
+    guard: (value: unknown) => value is T,
+  ): APIPromise<T> {
+    return new APIPromise(this._start(options, run), (sent) => this._parse(sent, guard));
+  }
+
+  static readonly DEFAULT_TIMEOUT = DEFAULTS.timeout;
+  static readonly OpenAIError = OpenAIError;
+  static readonly APIError = APIError;
+  static readonly APIConnectionError = APIConnectionError;
+  static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
+  static readonly APIUserAbortError = APIUserAbortError;
+  static readonly APIResponseValidationError = APIResponseValidationError;
+  static readonly BadRequestError = BadRequestError;
+  static readonly AuthenticationError = AuthenticationError;
+  static readonly PermissionDeniedError = PermissionDeniedError;
+  static readonly NotFoundError = NotFoundError;
+  static readonly ConflictError = ConflictError;
+  static readonly UnprocessableEntityError = UnprocessableEntityError;
+  static readonly RateLimitError = RateLimitError;
+  static readonly InternalServerError = InternalServerError;
+}
+
+function readEnv(name: string): string | undefined {
+  const value = globalThis.process?.env?.[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function checkBaseURL(url: string): string {
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
+    throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(url)}`);
+  }
+  return url.replace(/\/+$/, '');
+}
+
+function checkTimeout(ms: number): number {
+  if (typeof ms !== 'number' || !(ms > 0) || ms > 2_147_483_647) {
+    throw new OpenAIError(`timeout must be a positive number of milliseconds (at most 2^31-1), got ${String(ms)}`);
+  }
+  return ms;
+}
+
+function checkRetries(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
+  return n;
+}
+
+/** Adds the caller's extra JSON body; a GET or HEAD cannot carry one, so that is refused. */
+function withBody(request: Request, body: Record<string, unknown> | undefined): Request {
+  if (body === undefined) return request;
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    throw new OpenAIError(`A ${request.method} request cannot carry a body`);
+  }
+  const headers = new Headers(request.headers);
+  headers.set('Content-Type', 'application/json');
+  return new Request(request, { body: JSON.stringify(body), headers });
+}
+
+/** A Response for openapi-fetch to parse from the text `send` already read within the timeout. */
+function rebuildResponse(sent: Sent): Response {
+  const { response, text } = sent;
+  const empty = response.status === 204 || response.status === 205 || response.status === 304;
+  return new Response(empty ? null : (text ?? null), response);
+}

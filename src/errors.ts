@@ -1,0 +1,191 @@
+/**
+ * The error hierarchy, named as in the official `openai` package so that
+ * `catch (e) { if (e instanceof NotFoundError) ... }` code moves over as is.
+ *
+ * OpenAIError
+ * └─ APIError                        any failure of a request
+ *    ├─ BadRequestError             400
+ *    ├─ AuthenticationError         401
+ *    ├─ PermissionDeniedError       403
+ *    ├─ NotFoundError               404
+ *    ├─ ConflictError               409
+ *    ├─ UnprocessableEntityError    422
+ *    ├─ RateLimitError              429
+ *    ├─ InternalServerError         >= 500
+ *    ├─ APIResponseValidationError  a 2xx whose body is not JSON or not the spec's shape
+ *    ├─ APIUserAbortError           the caller's AbortSignal fired
+ *    └─ APIConnectionError          no HTTP answer (refused, reset, DNS, ...)
+ *       └─ APIConnectionTimeoutError
+ *
+ * None of them ever holds the API key: the request's headers are not kept,
+ * and `toAPIError` scrubs the key from anything the server echoed back.
+ */
+
+/** Base class of every error this package throws on purpose. */
+export class OpenAIError extends Error {
+  override name: string = 'OpenAIError';
+}
+
+/** An HTTP request failed: a non-2xx answer, a garbled answer, or no answer at all. */
+export class APIError extends OpenAIError {
+  override name: string = 'APIError';
+  /** The HTTP status, or `undefined` when no answer arrived. */
+  readonly status: number | undefined;
+  /** The answer's headers, or `undefined` when no answer arrived. */
+  readonly headers: Headers | undefined;
+  /**
+   * The parsed error: the `error` object of an OpenAI-shaped body
+   * (`{ message, type, param, code }`), else the whole parsed JSON body, else
+   * the body's text; `undefined` for an empty body or no answer.
+   */
+  readonly error: unknown;
+  /** `error.code`, e.g. `"model_not_found"`. */
+  readonly code: string | null | undefined;
+  /** `error.param`. */
+  readonly param: string | null | undefined;
+  /** `error.type`, e.g. `"invalid_request_error"`. */
+  readonly type: string | undefined;
+  /** The `x-request-id` header of the answer; quote it to support. */
+  readonly requestID: string | null | undefined;
+
+  constructor(
+    status: number | undefined,
+    error: unknown,
+    message: string | undefined,
+    headers: Headers | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(APIError.makeMessage(status, error, message), options);
+    this.status = status;
+    this.headers = headers;
+    this.requestID = headers?.get('x-request-id');
+    this.error = error;
+    const fields = isRecord(error) ? error : {};
+    this.code = stringOrNull(fields['code']);
+    this.param = stringOrNull(fields['param']);
+    this.type = typeof fields['type'] === 'string' ? fields['type'] : undefined;
+  }
+
+  /** `"<status> <message>"` as the official SDK words it; the body's message unless `message` is given. */
+  static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
+    const fromBody = isRecord(error)
+      ? typeof error['message'] === 'string'
+        ? error['message']
+        : JSON.stringify(error)
+      : typeof error === 'string' && error !== ''
+        ? error
+        : undefined;
+    const msg = message ?? fromBody;
+    if (status !== undefined && msg) return `${status} ${msg}`;
+    if (status !== undefined) return `${status} status code (no body)`;
+    return msg ?? '(no status code or body)';
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+/** A successful status whose body is not JSON, or not the shape the spec promises. */
+export class APIResponseValidationError extends APIError {
+  override name = 'APIResponseValidationError';
+}
+
+/** The caller's `AbortSignal` fired (before, during, or between attempts). */
+export class APIUserAbortError extends APIError {
+  override name = 'APIUserAbortError';
+  constructor({ message, cause }: { message?: string; cause?: unknown } = {}) {
+    super(undefined, undefined, message ?? 'Request was aborted.', undefined, { cause });
+  }
+}
+
+/** No HTTP answer arrived: connection refused or reset, DNS failure, TLS failure... */
+export class APIConnectionError extends APIError {
+  override name = 'APIConnectionError';
+  constructor({ message, cause }: { message?: string; cause?: unknown } = {}) {
+    super(undefined, undefined, message ?? 'Connection error.', undefined, { cause });
+  }
+}
+
+/** The attempt (connecting, the headers and reading the body) took longer than `timeout`. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+  constructor({ message, cause }: { message?: string; cause?: unknown } = {}) {
+    super({ message: message ?? 'Request timed out.', cause });
+  }
+}
+
+type StatusErrorClass = new (...args: ConstructorParameters<typeof APIError>) => APIError;
+
+const byStatus: Readonly<Record<number, StatusErrorClass>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/**
+ * The one place where a non-2xx answer becomes a typed error.
+ * `bodyText` is the body as read; `secret` (the API key) is scrubbed from it
+ * first, in case a proxy echoed the request back.
+ */
+export function toAPIError(status: number, headers: Headers, bodyText: string, secret?: string): APIError {
+  const text = redact(bodyText, secret);
+  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+  if (text.trim() === '') return new Class(status, undefined, undefined, headers);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // An HTML page from a proxy, a plain-text message...: say what came back.
+    return new Class(status, text, `status code (body is not JSON: ${snippet(text)})`, headers);
+  }
+  const inner = isRecord(parsed) ? parsed['error'] : undefined;
+  if (isRecord(inner)) return new Class(status, inner, undefined, headers);
+  // Compatible servers: {"error": "text"}, {"message": "..."}, {"detail": ...}.
+  if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
+  return new Class(status, parsed, undefined, headers);
+}
+
+/** Replaces every occurrence of `secret` in `text` (keys shorter than 8 characters are not searched for). */
+export function redact(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 8 && text.includes(secret) ? text.split(secret).join('[REDACTED]') : text;
+}
+
+/** The first 200 characters of `text`, white space folded, quoted. */
+export function snippet(text: string, max = 200): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(folded.length > max ? `${folded.slice(0, max)}…` : folded);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringOrNull(value: unknown): string | null | undefined {
+  return typeof value === 'string' || value === null ? value : undefined;
+}

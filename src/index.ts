@@ -1,0 +1,28 @@
+import { OpenAI } from './client.js';
+
+export { OpenAI };
+export default OpenAI;
+export type { ClientOptions } from './client.js';
+export type { RequestOptions, RequestOptionsWithBody } from './request-options.js';
+export { APIPromise, type WithResponse } from './api-promise.js';
+export { Page, PagePromise } from './pagination.js';
+export { Models } from './resources/models.js';
+export {
+  OpenAIError,
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  APIResponseValidationError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+} from './errors.js';
+export type { Logger, LogLevel } from './internal/logger.js';
+export type { Fetch } from './internal/transport.js';
+export type { Model, ModelDeleted, ModelsListResponse, ErrorObject, paths, components, operations } from './types.js';

@@ -1,0 +1,146 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  redact,
+  toAPIError,
+} from '../errors.js';
+import { headersForLog, type leveled } from './logger.js';
+import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
+
+/** The `fetch` signature the client calls; any standard `fetch` fits. */
+export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface SendOptions {
+  /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
+  timeout: number;
+  maxRetries: number;
+  signal?: AbortSignal | undefined;
+  /**
+   * `parse`: read the body, throw on a non-2xx status (the resource methods).
+   * `raw`: as `parse`, but leave a 2xx body unread (`.asResponse()`).
+   * `passthrough`: read the body, return every status (`client.api`, which
+   * reports errors openapi-fetch's way).
+   */
+  mode: 'parse' | 'raw' | 'passthrough';
+}
+
+export interface TransportConfig {
+  fetch: Fetch;
+  log: ReturnType<typeof leveled>;
+  /** The API key, scrubbed from errors and logs. */
+  secret: string;
+}
+
+export interface Sent {
+  response: Response;
+  /** The body's text; `undefined` in `raw` mode. */
+  text: string | undefined;
+}
+
+/**
+ * The one request loop: timeout per attempt, retries with the waits of
+ * `retry.ts`, the caller's abort, and conversion of failures to typed errors.
+ */
+export async function send(request: Request, options: SendOptions, config: TransportConfig): Promise<Sent> {
+  const { signal: userSignal, mode } = options;
+  const retries = isIdempotent(request.method) ? options.maxRetries : 0;
+  const logLine = `${request.method} ${redact(request.url, config.secret)}`;
+  if (config.log.enabled('debug')) {
+    config.log.debug(`request ${logLine}`, { headers: headersForLog(request.headers, config.secret) });
+  }
+  for (let retry = 0; ; retry++) {
+    if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+    const attempt = startAttempt(options.timeout, userSignal);
+    const started = Date.now();
+    let failure: APIError;
+    let waitHeaders: Headers | undefined;
+    try {
+      // A body can be read once: keep the original for later attempts.
+      const input = request.body !== null && retry < retries ? request.clone() : request;
+      const response = await config.fetch(input, { signal: attempt.signal });
+      config.log.debug(`response ${logLine} ${response.status} in ${Date.now() - started} ms`, {
+        requestID: response.headers.get('x-request-id'),
+      });
+      if (!response.ok && mode !== 'passthrough' && retry < retries && shouldRetryStatus(response.status, response.headers)) {
+        await response.body?.cancel().catch(() => {});
+        attempt.done();
+        waitHeaders = response.headers;
+        failure = toAPIError(response.status, response.headers, '', config.secret);
+      } else if (response.ok && mode === 'raw') {
+        attempt.done();
+        return { response, text: undefined };
+      } else {
+        const text = await response.text();
+        attempt.done();
+        if (!response.ok && mode !== 'passthrough') {
+          throw toAPIError(response.status, response.headers, text, config.secret);
+        }
+        return { response, text };
+      }
+    } catch (error) {
+      attempt.done();
+      if (error instanceof APIError) throw error; // a final non-2xx answer, already typed
+      if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+      failure = attempt.timedOut()
+        ? new APIConnectionTimeoutError({ cause: error })
+        : new APIConnectionError({ message: `Connection error: ${redact(messageOf(error), config.secret)}`, cause: error });
+      if (retry >= retries) throw failure;
+    }
+    const delay = retryDelayMs(retry, waitHeaders);
+    config.log.info(
+      `retrying ${logLine} in ${Math.round(delay)} ms (${retries - retry} left) after ${failure.status ?? failure.name}`,
+    );
+    await sleep(delay, userSignal);
+  }
+}
+
+interface Attempt {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  /** Clears the timer and the link to the caller's signal. */
+  done(): void;
+}
+
+/** An AbortSignal that fires on the timeout or the caller's abort, telling the two apart. */
+function startAttempt(timeout: number, userSignal: AbortSignal | undefined): Attempt {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
+  }, timeout);
+  const onAbort = (): void => controller.abort(userSignal?.reason);
+  userSignal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done() {
+      clearTimeout(timer);
+      userSignal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError({ cause: signal.reason }));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError({ cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}

@@ -1,0 +1,81 @@
+import { APIResponseValidationError, redact, snippet } from '../errors.js';
+import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
+import type { Sent } from './transport.js';
+
+/**
+ * Run-time checks of 2xx bodies: just enough that a garbled or foreign answer
+ * becomes a clear error instead of a wrong value, lenient enough for
+ * OpenAI-compatible servers (see types.ts).
+ */
+type Problem = (value: unknown, at: string) => string | undefined;
+
+const modelProblem: Problem = (value, at) => {
+  if (!isRecord(value)) return `${at} is not an object`;
+  if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
+  return undefined;
+};
+
+const listProblem: Problem = (value, at) => {
+  if (!isRecord(value)) return `${at} is not an object`;
+  const data = value['data'];
+  if (!Array.isArray(data)) return `${at}.data is not an array`;
+  for (let i = 0; i < data.length; i++) {
+    const problem = modelProblem(data[i], `${at}.data[${i}]`);
+    if (problem) return problem;
+  }
+  return undefined;
+};
+
+const deletedProblem: Problem = (value, at) => {
+  if (!isRecord(value)) return `${at} is not an object`;
+  if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
+  if (typeof value['deleted'] !== 'boolean') return `${at}.deleted is not a boolean`;
+  return undefined;
+};
+
+export const isModel = (value: unknown): value is Model => modelProblem(value, '') === undefined;
+export const isModelsList = (value: unknown): value is ModelsListResponse => listProblem(value, '') === undefined;
+export const isModelDeleted = (value: unknown): value is ModelDeleted => deletedProblem(value, '') === undefined;
+
+const problems = new Map<(value: unknown) => boolean, Problem>([
+  [isModel, modelProblem],
+  [isModelsList, listProblem],
+  [isModelDeleted, deletedProblem],
+]);
+
+/**
+ * Parses a 2xx body and checks it with `guard`; the parsed object carries the
+ * request id as a non-enumerable `_request_id` (as in the official SDK), so
+ * it never shows up in `JSON.stringify`.
+ */
+export function parseBody<T extends object>(sent: Sent, guard: (value: unknown) => value is T, secret: string): T {
+  const { response } = sent;
+  const text = redact(sent.text ?? '', secret);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const what = text.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(text)}`;
+    throw new APIResponseValidationError(response.status, text, `response body ${what}`, response.headers);
+  }
+  if (!guard(value)) {
+    const problem = problems.get(guard)?.(value, 'body') ?? 'body has an unexpected shape';
+    throw new APIResponseValidationError(
+      response.status,
+      value,
+      `response ${problem}: ${snippet(text)}`,
+      response.headers,
+    );
+  }
+  Object.defineProperty(value, '_request_id', {
+    value: response.headers.get('x-request-id'),
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,60 @@
+import { APIPromise, type Start } from './api-promise.js';
+import { OpenAIError } from './errors.js';
+import type { Sent } from './internal/transport.js';
+
+/**
+ * A page of items, as the official SDK returns from `list()`. The Models API
+ * is not paginated today, so there is one page; `hasNextPage()` and
+ * `getNextPage()` exist so that code written for pagination keeps working.
+ * Every property of the body (`object`, `data`, and any a server adds) is kept.
+ */
+export class Page<Item> implements AsyncIterable<Item> {
+  readonly object: 'list';
+  readonly data: Item[];
+
+  constructor(body: { object: 'list'; data: Item[] }) {
+    Object.assign(this, body);
+    this.object = body.object;
+    this.data = body.data;
+  }
+
+  /** The items of this page. */
+  getPaginatedItems(): Item[] {
+    return this.data;
+  }
+
+  /** Always `false`: the endpoint returns every model at once. */
+  hasNextPage(): boolean {
+    return false;
+  }
+
+  /** Throws: there is never a next page (check `hasNextPage()` first, as with the official SDK). */
+  getNextPage(): Promise<Page<Item>> {
+    return Promise.reject(new OpenAIError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.'));
+  }
+
+  /** Every item of every page, in order. */
+  async *iterPages(): AsyncGenerator<Page<Item>> {
+    let page: Page<Item> = this;
+    yield page;
+    while (page.hasNextPage()) {
+      page = await page.getNextPage();
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    for await (const page of this.iterPages()) yield* page.getPaginatedItems();
+  }
+}
+
+/** `await` it for the first page, or `for await` over it for every item. */
+export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
+  constructor(start: Start, parse: (sent: Sent) => Page<Item>) {
+    super(start, parse);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    yield* await this;
+  }
+}

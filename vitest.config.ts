@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+// In CI (.ci/run sets CI=true) every vitest run also writes a JSON report
+// named after the npm script that started it, so .ci/run can print one
+// plain "N passed, N failed" line for the whole of `npm test`.
+const report = process.env['CI'] === 'true' ? process.env['npm_lifecycle_event'] : undefined;
+
+export default defineConfig({
+  test: {
+    reporters: report ? ['default', 'json'] : ['default'],
+    ...(report ? { outputFile: { json: `.reports/${report.replace(/[^\w-]/g, '_')}.json` } } : {}),
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'contract',
+          include: ['contract-tests/**/*.test.ts'],
+          globalSetup: ['contract-tests/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['src/**/*.test-d.ts', 'contract-tests/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+    ],
+  },
+});
