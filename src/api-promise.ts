@@ -1,8 +1,9 @@
 import type { Sent } from './internal/transport.js';
+import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
 export interface WithResponse<T> {
-  data: T;
+  data: WithRequestID<T>;
   /** The HTTP response (its body already read into `data`). */
   response: Response;
   /** The `x-request-id` header. */
@@ -22,14 +23,14 @@ export type Start = (raw: boolean) => Promise<Sent>;
  * gets the response with its body genuinely unread, while a call nobody awaits
  * is still sent, as with the official SDK.
  */
-export class APIPromise<T> implements PromiseLike<T> {
+export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   readonly #start: Start;
-  readonly #parse: (sent: Sent) => T;
+  readonly #parse: (sent: Sent) => WithRequestID<T>;
   #raw = false;
   #sent: Promise<Sent> | undefined;
   #parsed: Promise<WithResponse<T>> | undefined;
 
-  constructor(start: Start, parse: (sent: Sent) => T) {
+  constructor(start: Start, parse: (sent: Sent) => WithRequestID<T>) {
     this.#start = start;
     this.#parse = parse;
     queueMicrotask(() => void this.#send().catch(() => {}));
@@ -60,18 +61,18 @@ export class APIPromise<T> implements PromiseLike<T> {
     return this.#parsed;
   }
 
-  then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+  then<R1 = WithRequestID<T>, R2 = never>(
+    onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
   }
 
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<WithRequestID<T> | R> {
     return this.then(undefined, onrejected);
   }
 
-  finally(onfinally?: (() => void) | null): Promise<T> {
+  finally(onfinally?: (() => void) | null): Promise<WithRequestID<T>> {
     return this.then().finally(onfinally);
   }
 

@@ -20,7 +20,7 @@ import {
 import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { serializePath } from './internal/path.js';
 import { send, type Fetch, type Sent, type SendOptions, type TransportConfig } from './internal/transport.js';
-import { parseBody } from './internal/validate.js';
+import { parseBody, type WithRequestID } from './internal/validate.js';
 import type { RequestOptionsWithBody } from './request-options.js';
 import { Models } from './resources/models.js';
 
@@ -178,7 +178,7 @@ export class OpenAI {
   }
 
   /** @internal Parses and checks a 2xx body. */
-  _parse<T extends object>(sent: Sent, guard: (value: unknown) => value is T): T {
+  _parse<T extends object>(sent: Sent, guard: (value: unknown) => value is T): WithRequestID<T> {
     return parseBody(sent, guard, this.#apiKey);
   }
 

@@ -1,6 +1,7 @@
 import { APIPromise, type Start } from './api-promise.js';
 import { OpenAIError } from './errors.js';
 import type { Sent } from './internal/transport.js';
+import type { WithRequestID } from './internal/validate.js';
 
 /**
  * A page of items, as the official SDK returns from `list()`. The Models API
@@ -50,7 +51,7 @@ export class Page<Item> implements AsyncIterable<Item> {
 
 /** `await` it for the first page, or `for await` over it for every item. */
 export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
-  constructor(start: Start, parse: (sent: Sent) => Page<Item>) {
+  constructor(start: Start, parse: (sent: Sent) => WithRequestID<Page<Item>>) {
     super(start, parse);
   }
 

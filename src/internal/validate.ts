@@ -48,7 +48,11 @@ const problems = new Map<(value: unknown) => boolean, Problem>([
  * request id as a non-enumerable `_request_id` (as in the official SDK), so
  * it never shows up in `JSON.stringify`.
  */
-export function parseBody<T extends object>(sent: Sent, guard: (value: unknown) => value is T, secret: string): T {
+export function parseBody<T extends object>(
+  sent: Sent,
+  guard: (value: unknown) => value is T,
+  secret: string,
+): WithRequestID<T> {
   const { response } = sent;
   const text = redact(sent.text ?? '', secret);
   let value: unknown;
@@ -67,13 +71,22 @@ export function parseBody<T extends object>(sent: Sent, guard: (value: unknown) 
       response.headers,
     );
   }
-  Object.defineProperty(value, '_request_id', {
-    value: response.headers.get('x-request-id'),
+  return withRequestID(value, response.headers.get('x-request-id'));
+}
+
+/** A parsed object with the request id that produced it, as in the official SDK. */
+export type WithRequestID<T> = T & {
+  /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+  _request_id?: string | null;
+};
+
+export function withRequestID<T extends object>(value: T, requestID: string | null): WithRequestID<T> {
+  return Object.defineProperty(value, '_request_id', {
+    value: requestID,
     enumerable: false,
     configurable: true,
     writable: true,
   });
-  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../api-promise.js';
 import type { OpenAI } from '../client.js';
-import { isModel, isModelDeleted, isModelsList } from '../internal/validate.js';
+import { isModel, isModelDeleted, isModelsList, withRequestID } from '../internal/validate.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptions, RequestOptionsWithBody } from '../request-options.js';
 import type { Model, ModelDeleted } from '../types.js';
@@ -24,7 +24,10 @@ export class Models {
     const client = this.#client;
     return new PagePromise(
       client._start(options, (init) => client.api.GET('/models', init)),
-      (sent) => new Page(client._parse(sent, isModelsList)),
+      (sent) => {
+        const body = client._parse(sent, isModelsList);
+        return withRequestID(new Page(body), body._request_id ?? null);
+      },
     );
   }
 
