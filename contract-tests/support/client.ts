@@ -1,0 +1,12 @@
+import { inject } from 'vitest';
+import OpenAI, { type ClientOptions } from '../../src/index.js';
+
+/** A client for the server under test (Prism, or TEST_API_BASE_URL). */
+export function testClient(options: ClientOptions = {}): OpenAI {
+  return new OpenAI({ apiKey: inject('apiKey'), baseURL: inject('baseURL'), maxRetries: 0, ...options });
+}
+
+/** Reads a raw response body as JSON, checking the mock raised no spec violation. */
+export async function rawJSON(response: Response): Promise<unknown> {
+  return JSON.parse(await response.text());
+}
