@@ -1,0 +1,38 @@
+/**
+ * `npm run check:generated` really guards the generated types: in a temp
+ * copy of the project, it passes on the committed files and fails once the
+ * spec changes without regenerating.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root } from './prism.js';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'openai-models-drift-'));
+for (const entry of ['spec', 'generated', 'redocly.yaml', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+const bin = join(root, 'node_modules', '.bin', 'openapi-typescript');
+const check = () => run(bin, ['spec/openapi.yaml', '-o', 'generated/openapi.ts', '--check'], { cwd: dir });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('check:generated', () => {
+  it('passes when generated/openapi.ts matches the spec', async () => {
+    await expect(check()).resolves.toBeDefined();
+  });
+
+  it('fails when the spec changed but the types were not regenerated', async () => {
+    const specFile = join(dir, 'spec', 'openapi.yaml');
+    const spec = readFileSync(specFile, 'utf8');
+    const edited = spec.replace(
+      '        owned_by:\n          type: string\n',
+      '        owned_by:\n          type: string\n        context_window:\n          type: integer\n          description: Tokens of context.\n',
+    );
+    expect(edited).not.toBe(spec);
+    writeFileSync(specFile, edited);
+    await expect(check()).rejects.toMatchObject({ code: 1 });
+  });
+});

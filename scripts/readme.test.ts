@@ -1,0 +1,47 @@
+/**
+ * Every ```ts snippet of README.md compiles against the package's public
+ * entry point, under the project's strict tsconfig: README examples cannot
+ * drift from the real API.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root } from './prism.js';
+
+const run = promisify(execFile);
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const dir = join(root, '.tmp', 'readme-snippets');
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('README.md TypeScript snippets', () => {
+  it('has snippets to check', () => {
+    expect(snippets.length).toBeGreaterThan(0);
+  });
+
+  it('all type-check against the public API', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    snippets.forEach((code, i) => {
+      // Each snippet is its own module; `openai-models` resolves to src/index.ts.
+      writeFileSync(join(dir, `snippet-${i + 1}.ts`), `${code}\nexport {};\n`);
+    });
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../tsconfig.json',
+        compilerOptions: { noEmit: true, paths: { 'openai-models': ['../../src/index.ts'] }, noUnusedLocals: false },
+        include: ['*.ts'],
+      }),
+    );
+    const tsc = join(root, 'node_modules', '.bin', 'tsc');
+    const result = await run(tsc, ['-p', dir]).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(result).toBe('');
+  });
+});

@@ -1,0 +1,61 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  OpenAIError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  toAPIError,
+} from './errors.js';
+
+const body = (message: string, code: string | null = null) =>
+  JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code } });
+
+describe('toAPIError: status → class, in one place', () => {
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+    [503, InternalServerError],
+    [418, APIError],
+  ])('%i → %o', (status, Class) => {
+    const error = toAPIError(status, new Headers({ 'x-request-id': 'req_1' }), body('m'));
+    expect(error).toBeInstanceOf(Class);
+    expect(error.constructor).toBe(Class);
+    expect(error.name).toBe(Class.name);
+    expect(error).toBeInstanceOf(OpenAIError);
+    expect([error.status, error.requestID, error.message]).toEqual([status, 'req_1', `${status} m`]);
+  });
+
+  it('keeps the API error fields', () => {
+    const error = toAPIError(404, new Headers(), body('The model `x` does not exist or you do not have access to it.', 'model_not_found'));
+    expect(error.message).toBe('404 The model `x` does not exist or you do not have access to it.');
+    expect([error.code, error.type, error.param]).toEqual(['model_not_found', 'invalid_request_error', null]);
+    expect(error.error).toEqual({ message: 'The model `x` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' });
+  });
+
+  it('redacts the key from the body, and JSON.stringify/inspect show no request headers', () => {
+    const key = 'sk-proj-SECRETSECRET';
+    const error = toAPIError(401, new Headers(), body(`Incorrect API key provided: ${key}.`), key);
+    expect(error.message).toBe('401 Incorrect API key provided: [REDACTED].');
+    expect(JSON.stringify(error)).not.toContain(key);
+    expect(inspect(error)).not.toContain(key);
+  });
+
+  it('truncates a long non-JSON body to 200 characters in the message', () => {
+    const error = toAPIError(502, new Headers(), 'x'.repeat(5000));
+    expect(error.message).toBe(`502 status code (body is not JSON: "${'x'.repeat(200)}…")`);
+    expect(error.error).toHaveLength(5000);
+  });
+});
