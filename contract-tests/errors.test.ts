@@ -54,6 +54,7 @@ describe.runIf(inject('isMock'))('declared error answers (Prism)', () => {
         if (!(error instanceof APIError)) return;
         expect(error.status).toBe(Number(status));
         expect(error.requestID).toMatch(/^req_/);
+        expect(error.headers?.get('sl-violations')).toBeNull();
         expect(schemaErrors('ErrorResponse', { error: error.error })).toEqual([]);
         expect(error.message).toBe(`${status} ${(error.error as { message: string }).message}`);
         if (status === '429') expect(error.headers?.get('retry-after')).toBe('2');

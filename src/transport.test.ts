@@ -129,6 +129,24 @@ describe('retries', () => {
   });
 });
 
+describe('client.api (openapi-fetch) shares the loop', () => {
+  it('retries a 503 then returns the data, with the same auth', async () => {
+    const { client, server } = await serve(sequence(status(503, { 'retry-after-ms': '10' }), ok));
+    const { data, error } = await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(model);
+    expect(server.seen.map((s) => s.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`]);
+  });
+
+  it('times out a stalled body too', async () => {
+    const { client } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+    }, { timeout: 150, maxRetries: 0 });
+    await expect(client.api.GET('/models')).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
+
 describe('timeouts and cancellation', () => {
   it('times out a server that never answers, once per attempt', async () => {
     const { client, server } = await serve(() => {}, { timeout: 150, maxRetries: 1 });

@@ -63,7 +63,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       config.log.debug(`response ${logLine} ${response.status} in ${Date.now() - started} ms`, {
         requestID: response.headers.get('x-request-id'),
       });
-      if (!response.ok && mode !== 'passthrough' && retry < retries && shouldRetryStatus(response.status, response.headers)) {
+      if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
         await response.body?.cancel().catch(() => {});
         attempt.done();
         waitHeaders = response.headers;
