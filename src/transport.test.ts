@@ -138,6 +138,13 @@ describe('client.api (openapi-fetch) shares the loop', () => {
     expect(server.seen.map((s) => s.headers.authorization)).toEqual([`Bearer ${KEY}`, `Bearer ${KEY}`]);
   });
 
+  it("honours the caller's signal passed to client.api", async () => {
+    const { client } = await serve(() => {});
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    await expect(client.api.GET('/models', { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
   it('times out a stalled body too', async () => {
     const { client } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -44,7 +44,9 @@ export interface Sent {
  * `retry.ts`, the caller's abort, and conversion of failures to typed errors.
  */
 export async function send(request: Request, options: SendOptions, config: TransportConfig): Promise<Sent> {
-  const { signal: userSignal, mode } = options;
+  const { mode } = options;
+  // client.api callers pass their signal on the Request itself.
+  const userSignal = options.signal ?? request.signal;
   const retries = isIdempotent(request.method) ? options.maxRetries : 0;
   const logLine = `${request.method} ${redact(request.url, config.secret)}`;
   if (config.log.enabled('debug')) {
@@ -54,7 +56,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const attempt = startAttempt(options.timeout, userSignal);
     const started = Date.now();
-    let failure: APIError;
+    let reason: string;
     let waitHeaders: Headers | undefined;
     try {
       // A body can be read once: keep the original for later attempts.
@@ -67,7 +69,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
         await response.body?.cancel().catch(() => {});
         attempt.done();
         waitHeaders = response.headers;
-        failure = toAPIError(response.status, response.headers, '', config.secret);
+        reason = String(response.status);
       } else if (response.ok && mode === 'raw') {
         attempt.done();
         return { response, text: undefined };
@@ -83,14 +85,15 @@ export async function send(request: Request, options: SendOptions, config: Trans
       attempt.done();
       if (error instanceof APIError) throw error; // a final non-2xx answer, already typed
       if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-      failure = attempt.timedOut()
+      const failure = attempt.timedOut()
         ? new APIConnectionTimeoutError({ cause: error })
         : new APIConnectionError({ message: `Connection error: ${redact(messageOf(error), config.secret)}`, cause: error });
       if (retry >= retries) throw failure;
+      reason = failure.name;
     }
     const delay = retryDelayMs(retry, waitHeaders);
     config.log.info(
-      `retrying ${logLine} in ${Math.round(delay)} ms (${retries - retry} left) after ${failure.status ?? failure.name}`,
+      `retrying ${logLine} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`,
     );
     await sleep(delay, userSignal);
   }
