@@ -15,13 +15,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 function wordmark(text: string, width: number): string {
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} 16" width="${width}" height="16">` +
-    `<text x="0" y="12.5" font-family="system-ui,sans-serif" font-size="12" font-weight="600" fill="#0044D4">${text}</text></svg>`;
+    `<text x="0" y="12.5" textLength="${width}" lengthAdjust="spacingAndGlyphs" ` +
+    `font-family="system-ui,sans-serif" font-size="12" font-weight="600" fill="#0044D4">${text}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
 const inline = new Map([
-  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', wordmark('Redocly', 50)],
-  ['https://cdn.redoc.ly/redoc/logo-mini.svg', wordmark('R', 10)],
+  ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', wordmark('Redocly', 46)],
+  ['https://cdn.redoc.ly/redoc/logo-mini.svg', wordmark('R', 8)],
 ]);
 
 const file = process.argv[2];
