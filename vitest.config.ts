@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // In CI (.ci/run sets CI=true) every vitest run also writes a JSON report
 // named after the npm script that started it, so .ci/run can print one
@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The browser test has its own project (below) and needs the built docs.
+          exclude: [...configDefaults.exclude, 'scripts/**/*.browser.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -26,6 +28,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // docs/index.html in Debian's Chromium; `npm run test:docs` builds it first.
+          name: 'docs',
+          include: ['scripts/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
