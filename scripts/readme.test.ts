@@ -1,18 +1,22 @@
 /**
- * Every ```ts snippet of README.md compiles against the package's public
- * entry point, under the project's strict tsconfig: README examples cannot
- * drift from the real API.
+ * Every ```ts snippet of README.md, and of the spec's info.description (the
+ * "Getting started" that opens the HTML reference), compiles against the
+ * package's public entry point, under the project's strict tsconfig:
+ * examples cannot drift from the real API.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { root } from './prism.js';
+import { parse } from 'yaml';
+import { root, specPath } from './prism.js';
 
 const run = promisify(execFile);
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const specDescription = String(parse(readFileSync(specPath, 'utf8')).info.description);
+const tsBlocks = (text: string): string[] => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const snippets = [...tsBlocks(readme), ...tsBlocks(specDescription)];
 const dir = join(root, '.tmp', 'readme-snippets');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,6 +24,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('README.md TypeScript snippets', () => {
   it('has snippets to check', () => {
     expect(snippets.length).toBeGreaterThan(0);
+  });
+
+  it("include the spec's Getting started example, which imports the package by its published name", () => {
+    expect(tsBlocks(specDescription)).toHaveLength(1);
+    expect(tsBlocks(specDescription)[0]).toContain("from 'openai-models'");
   });
 
   it('all type-check against the public API', async () => {
