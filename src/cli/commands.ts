@@ -75,8 +75,22 @@ function noExtra(name: string, extra: readonly string[]): void {
   if (extra.length > 0) throw new CLIError(`unexpected argument '${extra[0]}'`, { command: name });
 }
 
+/** A hint for a typo: the known command within two edits of `word`. */
 function suggest(word: string): string {
-  if (word.length < 2) return '';
-  const close = SUBCOMMANDS.find((known) => known.startsWith(word.slice(0, 3)) || word.startsWith(known));
+  const close = SUBCOMMANDS.find((known) => editDistance(word, known) <= 2);
   return close ? ` (did you mean '${close}'?)` : '';
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
