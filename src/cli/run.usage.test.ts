@@ -93,3 +93,29 @@ describe('--timeout durations', () => {
     expect(duration(text)).toBeUndefined();
   });
 });
+
+describe('the environment', () => {
+  it('comes from io.env only: process.env is not read behind its back', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { OPENAI_API_KEY: 'sk-process-env-0123456789', OPENAI_BASE_URL: 'http://127.0.0.1:1/process-env', OPENAI_ORG_ID: 'org-process', OPENAI_LOG: 'debug' });
+    try {
+      const requests: Request[] = [];
+      const io = {
+        ...memoryIO({ env: { OPENAI_API_KEY: 'sk-io-env-0123456789' } }),
+        fetch: async (request: Request): Promise<Response> => {
+          requests.push(request);
+          return Response.json({ object: 'list', data: [] });
+        },
+      };
+      expect(await run(['models', 'list'], io)).toBe(0);
+      expect(io.err()).toBe('');
+      expect(requests.map((request) => request.url)).toEqual(['https://api.openai.com/v1/models']);
+      expect(requests[0]?.headers.get('authorization')).toBe('Bearer sk-io-env-0123456789');
+      expect(requests[0]?.headers.get('openai-organization')).toBeNull();
+      expect(await run(['models', 'list'], { ...memoryIO(), fetch: io.fetch })).toBe(2);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  });
+});

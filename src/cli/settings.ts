@@ -14,6 +14,12 @@ export interface Settings {
 const LOG_LEVELS: readonly string[] = ['off', 'error', 'warn', 'info', 'debug'];
 
 /**
+ * Given explicitly: left out (or `null`), the client would read
+ * `process.env.OPENAI_BASE_URL` itself, behind `io.env`'s back.
+ */
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/**
  * Options first, then the environment (`io.env`, never `process.env`, so
  * tests stay isolated), then defaults. Every value is checked here so a bad
  * one is a usage error (exit 2) before any request.
@@ -22,8 +28,8 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
   const usage = (message: string): CLIError => new CLIError(message, { command });
   const apiKey = nonEmpty(values['api-key']) ?? nonEmpty(env['OPENAI_API_KEY']);
   if (apiKey === undefined) throw usage('missing API key: set OPENAI_API_KEY or pass --api-key');
-  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env['OPENAI_BASE_URL']) ?? null;
-  if (baseURL !== null && (!/^https?:\/\/[^/]/i.test(baseURL) || !URL.canParse(baseURL))) {
+  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^/]/i.test(baseURL) || !URL.canParse(baseURL)) {
     throw usage(`--base-url must start with http:// or https://, got '${baseURL}'`);
   }
   if (values.format !== undefined && values.field !== undefined) throw usage('use --format or --field, not both');
