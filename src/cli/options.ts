@@ -52,12 +52,10 @@ function parseErrorMessage(error: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-/** The words before the first option, for the usage hint of a line that did not parse. */
+/** The command named before the first option, for the usage hint of a line that did not parse: `models list`, `models` or `''`. */
 function commandGuess(argv: string[]): string {
-  const words: string[] = [];
-  for (const arg of argv) {
-    if (arg.startsWith('-')) break;
-    words.push(arg);
-  }
-  return words.slice(0, 2).join(' ');
+  const firstOption = argv.findIndex((arg) => arg.startsWith('-'));
+  const words = firstOption === -1 ? argv : argv.slice(0, firstOption);
+  if (words[0] !== 'models') return '';
+  return words[1] === 'list' || words[1] === 'retrieve' || words[1] === 'delete' ? `models ${words[1]}` : 'models';
 }
