@@ -11,7 +11,7 @@ const prism = await startPrism();
 console.error(`Prism mock of spec/openapi.yaml ready at ${prism.url} in ${prism.startupMs} ms`);
 console.error(`OPENAI_BASE_URL=${prism.url} OPENAI_API_KEY=sk-mock-not-a-real-key\n`);
 
-const env = { ...process.env, OPENAI_BASE_URL: prism.url, OPENAI_API_KEY: 'sk-mock-not-a-real-key', NO_COLOR: '1' };
+const env = { ...process.env, OPENAI_BASE_URL: prism.url, OPENAI_API_KEY: 'sk-mock-not-a-real-key' };
 const io = {
   stdout: { isTTY: process.stdout.isTTY === true, write: (text: string) => void process.stdout.write(text) },
   stderr: { isTTY: process.stderr.isTTY === true, write: (text: string) => void process.stderr.write(text) },
