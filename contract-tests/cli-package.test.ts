@@ -1,0 +1,64 @@
+/**
+ * The published package: `npm pack` (its prepack builds dist/), the tarball
+ * installed into an empty temporary project with `npm install --offline`
+ * (openapi-fetch comes from npm's cache, filled by `npm ci`; no network),
+ * then `npx openai` there, against Prism (or TEST_API_BASE_URL). Also
+ * `npx openai` in the repo itself, whose dist/ the prepack build just made.
+ */
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { cleanEnv, spawnProcess } from './support/cli.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'openai-models-pack-'));
+  const packed = await spawnProcess(npm, ['pack', '--pack-destination', folder, '--silent'], { env: cleanEnv(), timeoutMs: 120_000 });
+  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stdout}${packed.stderr}`);
+  const tarball = (await readdir(folder)).find((name) => name.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
+  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'pack-check', private: true }));
+  const installed = await spawnProcess(npm, ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], {
+    env: cleanEnv(),
+    cwd: folder,
+    timeoutMs: 120_000,
+  });
+  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.stdout}${installed.stderr}`);
+}, 240_000);
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+it('npx openai models list works from the installed tarball', async () => {
+  const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
+  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai', 'models', 'list', '--field', 'id'], { env, cwd: folder, timeoutMs: 60_000 });
+  expect(ran.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
+  expect(ran.code).toBe(0);
+  expect(ran.stdout).toMatch(/^(\S+\n)+$/);
+  if (inject('isMock')) expect(ran.stdout).toBe('gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
+  const version = await spawnProcess(npx, ['--no', '--offline', 'openai', '--version'], { env, cwd: folder });
+  expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+}, 60_000);
+
+it('npx openai models list works in the repo after the build, though the devDependency openai also has an `openai` bin', async () => {
+  // npm exec prefers the bin of the project it runs in over node_modules/.bin.
+  const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
+  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai', 'models', 'list', '--format', 'jsonl'], { env, timeoutMs: 60_000 });
+  expect(ran.code).toBe(0);
+  const models: unknown[] = ran.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  expect(models.length).toBeGreaterThan(0);
+  expect(models.every((model) => typeof model === 'object' && model !== null && 'id' in model)).toBe(true);
+}, 60_000);
+
+it('the tarball ships the bin and no tests', async () => {
+  const root = join(folder, 'node_modules', 'openai-models');
+  const files = await readdir(join(root, 'dist', 'src', 'cli'));
+  expect(files).toContain('bin.js');
+  expect(files.filter((name) => name.includes('test') || name === '__tests__')).toEqual([]);
+  const link = await readdir(join(folder, 'node_modules', '.bin'));
+  expect(link).toContain('openai');
+});

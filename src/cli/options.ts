@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { CLIError } from './cli-error.js';
+
+/**
+ * Every option the CLI knows, global or not, for `util.parseArgs`. Options
+ * may stand anywhere on the line (`openai --format yaml models list` and
+ * `openai models list --format yaml` are the same); `commands.ts` refuses
+ * `--model` where a command takes none.
+ */
+const OPTIONS = {
+  'api-key': { type: 'string' },
+  'base-url': { type: 'string' },
+  organization: { type: 'string' },
+  project: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-retries': { type: 'string' },
+  format: { type: 'string' },
+  field: { type: 'string' },
+  model: { type: 'string' },
+  debug: { type: 'boolean' },
+  version: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const FORMATS = ['json', 'jsonl', 'yaml', 'table'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Parsed = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+export type Values = Parsed['values'];
+
+/** `argv` split into options and positionals; unknown options and missing values become a `CLIError`. */
+export function parse(argv: string[]): Parsed {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CLIError(parseErrorMessage(error), { command: commandGuess(argv) });
+  }
+}
+
+/** Node's messages are long and suggest `--` tricks; say the essential. */
+function parseErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option.replace(/=.*$/, '')}'`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const name = option.replace(/ <value>$/, '');
+    if (/argument missing/.test(message)) return `option '${name}' needs a value`;
+    if (/ambiguous/.test(message)) return `option '${name}' needs a value (write ${name}=-x for a value that starts with '-')`;
+    return `option '${name}' takes no value`;
+  }
+  return message.split('\n')[0] ?? message;
+}
+
+/** The command named before the first option, for the usage hint of a line that did not parse: `models list`, `models` or `''`. */
+function commandGuess(argv: string[]): string {
+  const firstOption = argv.findIndex((arg) => arg.startsWith('-'));
+  const words = firstOption === -1 ? argv : argv.slice(0, firstOption);
+  if (words[0] !== 'models') return '';
+  return words[1] === 'list' || words[1] === 'retrieve' || words[1] === 'delete' ? `models ${words[1]}` : 'models';
+}

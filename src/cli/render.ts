@@ -1,0 +1,64 @@
+import type { Format } from './options.js';
+import { DELETED_COLUMNS, MODEL_COLUMNS, table, type Column } from './table.js';
+import { toYAML } from './yaml.js';
+
+/** What a command got back: the parsed JSON of the answer and what it is. */
+export type Result =
+  | { kind: 'list'; body: { data: readonly object[] } }
+  | { kind: 'model'; body: object }
+  | { kind: 'deleted'; body: object };
+
+/**
+ * The answer in `format`, ending with a newline. `json` is the API's JSON,
+ * pretty-printed; `jsonl` one compact line per model of a list (one line in
+ * all for one object); `yaml` the same document as YAML; `table` columns.
+ */
+export function render(result: Result, format: Format, bold: (text: string) => string): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result.body, null, 2)}\n`;
+    case 'jsonl':
+      return items(result).map((item) => `${JSON.stringify(item)}\n`).join('');
+    case 'yaml':
+      return toYAML(result.body);
+    case 'table': {
+      const columns: readonly Column[] = result.kind === 'deleted' ? DELETED_COLUMNS : MODEL_COLUMNS;
+      return table(columns, items(result).map(asRecord), bold);
+    }
+  }
+}
+
+/**
+ * `--field <path>`: the value at a dotted path (`id`, `owned_by`, or deeper,
+ * e.g. `permission.0.id` on servers that nest) of each model of a list, or of
+ * the one object; one line each, strings bare, other values as JSON, a
+ * missing value as an empty line so lines keep matching models. Undefined
+ * when no item has the field at all: surely a typo, which the caller reports.
+ */
+export function pickField(result: Result, path: string): string | undefined {
+  const values = items(result).map((item) => at(item, path.split('.')));
+  if (values.length > 0 && values.every((value) => value === undefined)) return undefined;
+  return values.map((value) => `${value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)}\n`).join('');
+}
+
+/** The names a `--field` could take, for the message about a missing one. */
+export function fieldNames(result: Result): string[] {
+  return [...new Set(items(result).flatMap((item) => Object.keys(item)))];
+}
+
+function items(result: Result): readonly object[] {
+  return result.kind === 'list' ? result.body.data : [result.body];
+}
+
+function at(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = Object.getOwnPropertyDescriptor(node, key)?.value;
+  }
+  return node;
+}
+
+function asRecord(item: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item));
+}

@@ -1,0 +1,79 @@
+import { APIConnectionTimeoutError, APIError, OpenAIError } from '../index.js';
+import { CLIError } from './cli-error.js';
+import type { Output } from './io.js';
+
+export interface ReportOptions {
+  /** `--debug`: add the error's class and its causes below the one line. */
+  debug: boolean;
+  red(text: string): string;
+}
+
+/**
+ * Prints a failure on stderr and returns the exit code: 2 for a usage error
+ * (with a hint to the right `--help`), 1 when the API or the network failed
+ * (one line: status, the API's message, the request id). Only a bug, an
+ * error the CLI did not expect, gets a stack trace.
+ */
+export function report(error: unknown, stderr: Output, options: ReportOptions): number {
+  const label = options.red('error:');
+  if (error instanceof CLIError) {
+    const help = error.command === '' ? 'openai --help' : `openai ${error.command} --help`;
+    stderr.write(`${label} ${oneLine(error.message)}\nRun '${help}' for usage.\n`);
+    return error.exitCode;
+  }
+  if (error instanceof APIError) {
+    stderr.write(`${label} ${describe(error)}\n`);
+    if (options.debug) stderr.write(details(error));
+    return 1;
+  }
+  if (error instanceof OpenAIError) {
+    // The client refused an option or a value before sending anything.
+    stderr.write(`${label} ${oneLine(error.message)}\nRun 'openai --help' for usage.\n`);
+    return 2;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  stderr.write(`${label} unexpected failure (a bug; please report it): ${stack}\n`);
+  return 1;
+}
+
+/**
+ * `404 The model 'x' does not exist or you do not have access to it. (request ID req_123)`.
+ * The client's message already leads with the status (`APIError.makeMessage`).
+ */
+export function describe(error: APIError): string {
+  let line = oneLine(problemMessage(error) ?? error.message);
+  if (error instanceof APIConnectionTimeoutError) line += ' Try a larger --timeout.';
+  if (error.requestID) line += ` (request ID ${error.requestID})`;
+  return line;
+}
+
+/**
+ * Servers that are not OpenAI's often answer errors as an RFC 9457 problem
+ * document (`{"title", "detail"}`, Prism and many gateways) or FastAPI's
+ * `{"detail": "..."}`; the client then has only the JSON as its message. Say
+ * the human part instead.
+ */
+function problemMessage(error: APIError): string | undefined {
+  const body = error.error;
+  if (error.status === undefined || typeof body !== 'object' || body === null || 'message' in body) return undefined;
+  const title = 'title' in body && typeof body.title === 'string' ? body.title : undefined;
+  const detail = 'detail' in body && typeof body.detail === 'string' ? body.detail : undefined;
+  const text = [title, detail].filter((part) => part !== undefined).join(': ');
+  return text === '' ? undefined : `${error.status} ${text}`;
+}
+
+/** Under `--debug`: the error's class, its type and code, and each cause. */
+function details(error: APIError): string {
+  const lines = [`  ${error.name}${error.type ? ` type=${error.type}` : ''}${error.code ? ` code=${error.code}` : ''}`];
+  let cause = error.cause;
+  for (let depth = 0; cause !== undefined && depth < 5; depth++) {
+    lines.push(`  cause: ${cause instanceof Error ? `${cause.name}: ${oneLine(cause.message)}` : oneLine(String(cause))}`);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** Messages from servers may hold newlines; the report is one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

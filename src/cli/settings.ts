@@ -1,0 +1,79 @@
+import type { ClientOptions, LogLevel } from '../index.js';
+import { CLIError } from './cli-error.js';
+import { FORMATS, type Format, type Values } from './options.js';
+import type { IO } from './io.js';
+
+/** What a command runs with: the client's options and how to print. */
+export interface Settings {
+  client: Required<Pick<ClientOptions, 'apiKey' | 'baseURL' | 'organization' | 'project'>> &
+    Pick<ClientOptions, 'timeout' | 'maxRetries'> & { logLevel: LogLevel };
+  format: Format;
+  field: string | undefined;
+}
+
+const LOG_LEVELS: readonly string[] = ['off', 'error', 'warn', 'info', 'debug'];
+
+/**
+ * Given explicitly: left out (or `null`), the client would read
+ * `process.env.OPENAI_BASE_URL` itself, behind `io.env`'s back.
+ */
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+
+/**
+ * Options first, then the environment (`io.env`, never `process.env`, so
+ * tests stay isolated), then defaults. Every value is checked here so a bad
+ * one is a usage error (exit 2) before any request.
+ */
+export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, command: string): Settings {
+  const usage = (message: string): CLIError => new CLIError(message, { command });
+  const apiKey = nonEmpty(values['api-key']) ?? nonEmpty(env['OPENAI_API_KEY']);
+  if (apiKey === undefined) throw usage('missing API key: set OPENAI_API_KEY or pass --api-key');
+  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^/]/i.test(baseURL) || !URL.canParse(baseURL)) {
+    throw usage(`--base-url must start with http:// or https://, got '${baseURL}'`);
+  }
+  if (values.format !== undefined && values.field !== undefined) throw usage('use --format or --field, not both');
+  const format = values.format ?? (stdoutIsTTY ? 'table' : 'json');
+  if (!isFormat(format)) throw usage(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+  const envLog = env['OPENAI_LOG'];
+  const client: Settings['client'] = {
+    apiKey,
+    baseURL,
+    organization: nonEmpty(values.organization) ?? nonEmpty(env['OPENAI_ORG_ID']) ?? null,
+    project: nonEmpty(values.project) ?? nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
+    logLevel: values.debug ? 'debug' : envLog !== undefined && isLogLevel(envLog) ? envLog : 'warn',
+  };
+  if (values.timeout !== undefined) {
+    const ms = duration(values.timeout);
+    if (ms === undefined) throw usage(`--timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '${values.timeout}'`);
+    client.timeout = ms;
+  }
+  if (values['max-retries'] !== undefined) {
+    const retries = values['max-retries'];
+    if (!/^\d{1,3}$/.test(retries)) throw usage(`--max-retries must be a whole number from 0 to 999; got '${retries}'`);
+    client.maxRetries = Number(retries);
+  }
+  return { client, format, field: values.field };
+}
+
+/** `30`, `30s`, `1.5s`, `500ms`, `2m` → milliseconds; a bare number is seconds, as in curl's --max-time. */
+export function duration(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const factor = match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000;
+  const ms = Math.ceil(Number(match[1]) * factor);
+  return ms > 0 && ms <= 2_147_483_647 ? ms : undefined;
+}
+
+function isFormat(value: string): value is Format {
+  return FORMATS.some((format) => format === value);
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return LOG_LEVELS.includes(value);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}

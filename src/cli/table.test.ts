@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { date, display, MODEL_COLUMNS, table } from './table.js';
+
+const plain = (text: string): string => text;
+
+describe('table', () => {
+  it('aligns columns to the widest cell and trims trailing blanks', () => {
+    const rows = [
+      { id: 'a', created: 0, owned_by: 'system' },
+      { id: 'a-much-longer-id', created: 1721172741, owned_by: 'x' },
+    ];
+    expect(table(MODEL_COLUMNS, rows, plain)).toBe(
+      ['ID                CREATED     OWNED BY', 'a                 1970-01-01  system', 'a-much-longer-id  2024-07-16  x', ''].join('\n'),
+    );
+  });
+
+  it('shows what a compatible server leaves out as "-", and keeps a row on one line', () => {
+    const rows = [{ id: 'vendor/model:free' }, { id: 'evil\nid\x1b[31m', created: 'yesterday', owned_by: null }];
+    expect(table(MODEL_COLUMNS, rows, plain)).toBe(
+      ['ID                 CREATED    OWNED BY', 'vendor/model:free  -          -', 'evil id [31m       yesterday  -', ''].join('\n'),
+    );
+  });
+
+  it('prints only the header for an empty list', () => {
+    expect(table(MODEL_COLUMNS, [], plain)).toBe('ID  CREATED  OWNED BY\n');
+  });
+
+  it('formats cells', () => {
+    expect(date(1721172741)).toBe('2024-07-16');
+    expect(date(Number.MAX_VALUE)).toBe(String(Number.MAX_VALUE));
+    expect(display(true)).toBe('true');
+    expect(display({ a: 1 })).toBe('{"a":1}');
+    expect(display('')).toBe('-');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * `--format table`: aligned columns for people. Cells come from the JSON
+ * values through `display`, so a compatible server that leaves a field out
+ * shows `-` rather than failing.
+ */
+
+export interface Column {
+  header: string;
+  cell(row: Record<string, unknown>): string;
+}
+
+/** Rows under a header, each column as wide as its widest cell, two spaces apart; no trailing blanks. */
+export function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): string {
+  const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
+  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => width(line[i] ?? ''))));
+  const format = (line: readonly string[]): string =>
+    line.map((cell, i) => (i === line.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - width(cell)))).join('  ');
+  const header = bold(format(columns.map((column) => column.header)).trimEnd());
+  return [header, ...cells.map((line) => format(line).trimEnd())].map((line) => `${line}\n`).join('');
+}
+
+/** A JSON value as a cell: strings as they are, nothing as `-`, anything else as JSON. */
+export function display(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '-';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Unix seconds as a UTC date (`2024-07-16`); anything else as it is. */
+export function date(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return display(value);
+  const time = new Date(value * 1000);
+  return Number.isNaN(time.getTime()) ? display(value) : time.toISOString().slice(0, 10);
+}
+
+/** The columns of a model: id, created (as a date), owner. */
+export const MODEL_COLUMNS: readonly Column[] = [
+  { header: 'ID', cell: (model) => display(model['id']) },
+  { header: 'CREATED', cell: (model) => date(model['created']) },
+  { header: 'OWNED BY', cell: (model) => display(model['owned_by']) },
+];
+
+/** The columns of a deletion's answer. */
+export const DELETED_COLUMNS: readonly Column[] = [
+  { header: 'ID', cell: (answer) => display(answer['id']) },
+  { header: 'DELETED', cell: (answer) => display(answer['deleted']) },
+];
+
+/** A cell never breaks the table: control characters (newlines, escapes from a hostile server) become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** Columns in code points, so an id with an emoji or accents still lines up roughly. */
+function width(text: string): number {
+  return [...text].length;
+}
