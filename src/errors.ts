@@ -166,9 +166,17 @@ export function toAPIError(status: number, headers: Headers, bodyText: string, s
   }
   const inner = isRecord(parsed) ? parsed['error'] : undefined;
   if (isRecord(inner)) return new Class(status, inner, undefined, headers);
-  // Compatible servers: {"error": "text"}, {"message": "..."}, {"detail": ...}.
+  // Compatible servers: {"error": "text"}, {"message": "..."}, and RFC 9457
+  // problem documents {"title", "detail"} (Prism, many gateways, FastAPI).
   if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
-  return new Class(status, parsed, undefined, headers);
+  return new Class(status, parsed, problemText(parsed), headers);
+}
+
+/** `"<title>: <detail>"` of a problem document, or undefined when it is not one. */
+function problemText(body: unknown): string | undefined {
+  if (!isRecord(body) || 'message' in body) return undefined;
+  const parts = [body['title'], body['detail']].filter((part): part is string => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? parts.join(': ') : undefined;
 }
 
 /** Replaces every occurrence of `secret` in `text` (keys shorter than 8 characters are not searched for). */

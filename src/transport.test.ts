@@ -276,10 +276,14 @@ describe('answers that are not what they should be', () => {
   it('words a compatible server\'s non-OpenAI error bodies sensibly', async () => {
     const { client } = await serve(sequence(
       status(404, {}, { detail: 'Not Found' }),
+      status(404, {}, { type: 'about:blank', title: 'Route not resolved', detail: 'no path matched', status: 404 }),
+      status(418, {}, { unexpected: true }),
       status(400, {}, { error: 'model is required' }),
       status(422, {}, { message: 'bad input' }),
     ), { maxRetries: 0 });
-    expect((await failure(client.models.list()) as Error).message).toBe('404 {"detail":"Not Found"}');
+    expect((await failure(client.models.list()) as Error).message).toBe('404 Not Found');
+    expect((await failure(client.models.list()) as Error).message).toBe('404 Route not resolved: no path matched');
+    expect((await failure(client.models.list()) as Error).message).toBe('418 {"unexpected":true}');
     expect((await failure(client.models.list()) as Error).message).toBe('400 model is required');
     expect((await failure(client.models.list()) as Error).message).toBe('422 bad input');
   });

@@ -41,25 +41,10 @@ export function report(error: unknown, stderr: Output, options: ReportOptions): 
  * The client's message already leads with the status (`APIError.makeMessage`).
  */
 export function describe(error: APIError): string {
-  let line = oneLine(problemMessage(error) ?? error.message);
+  let line = oneLine(error.message);
   if (error instanceof APIConnectionTimeoutError) line += ' Try a larger --timeout.';
   if (error.requestID) line += ` (request ID ${error.requestID})`;
   return line;
-}
-
-/**
- * Servers that are not OpenAI's often answer errors as an RFC 9457 problem
- * document (`{"title", "detail"}`, Prism and many gateways) or FastAPI's
- * `{"detail": "..."}`; the client then has only the JSON as its message. Say
- * the human part instead.
- */
-function problemMessage(error: APIError): string | undefined {
-  const body = error.error;
-  if (error.status === undefined || typeof body !== 'object' || body === null || 'message' in body) return undefined;
-  const title = 'title' in body && typeof body.title === 'string' ? body.title : undefined;
-  const detail = 'detail' in body && typeof body.detail === 'string' ? body.detail : undefined;
-  const text = [title, detail].filter((part) => part !== undefined).join(': ');
-  return text === '' ? undefined : `${error.status} ${text}`;
 }
 
 /** Under `--debug`: the error's class, its type and code, and each cause. */
