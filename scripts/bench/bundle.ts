@@ -1,0 +1,42 @@
+/**
+ * The size a browser/edge user pays for a models-only program: esbuild
+ * bundles it (every dependency included), minifies it and gzips the result.
+ * Deterministic, so `scripts/bundle-size.test.ts` can guard it in `npm test`.
+ */
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** The budget of issue 6: at most 5 KB minified + gzip, openapi-fetch included. */
+export const BUNDLE_BUDGET_BYTES = 5 * 1024;
+
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+}
+
+/** A program that constructs a client and retrieves one model, importing the default export of `specifier`. */
+export function modelsOnlyProgram(specifier: string): string {
+  return [
+    `import OpenAI from ${JSON.stringify(specifier)};`,
+    `const client = new OpenAI({ apiKey: 'sk-bench' });`,
+    `console.log(await client.models.retrieve('x'));`,
+  ].join('\n');
+}
+
+/** Bundles `source` (resolved from `resolveDir`) for the browser, minified; gzip at level 9. */
+export async function bundleSize(source: string, resolveDir: string): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: source, resolveDir, loader: 'ts', sourcefile: 'models-only.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (!code) throw new Error('esbuild produced no output');
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}

@@ -1,0 +1,113 @@
+/**
+ * Section 2: the same contenders over real HTTP on 127.0.0.1, each with its
+ * default `fetch` (Node's undici, keep-alive), against `server.ts` running in
+ * a separate process. Sequential calls, then 64 calls in flight at once;
+ * throughput per round, latency percentiles over every call of every round.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { makeContenders, NAMES, ROOT, type Contender, type Name } from './contenders.js';
+import { median, percentile, shuffled } from './stats.js';
+
+export interface LoadFigures {
+  /** Median calls per second over rounds. */
+  perSecond: Record<Name, number>;
+  /** Latency in µs over all calls. */
+  p50: Record<Name, number>;
+  p99: Record<Name, number>;
+  /** Median over rounds of (a ÷ b) throughput in the same round. */
+  throughputRatio: (a: Name, b: Name) => number;
+}
+
+export interface LoopbackResult {
+  sequential: LoadFigures;
+  concurrent: LoadFigures;
+  concurrency: number;
+}
+
+export const CONCURRENCY = 64;
+
+interface Server {
+  baseURL: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'scripts/bench/server.ts')], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const [first] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(() => {
+      throw new Error('the loopback server exited before listening');
+    }),
+  ])) as [string];
+  lines.close();
+  const { port } = JSON.parse(first) as { port: number };
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Runs `total` retrieve calls, `parallel` at a time; returns each call's latency (µs) and the elapsed time (ms). */
+async function load(contender: Contender, total: number, parallel: number): Promise<{ latencies: number[]; ms: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      next++;
+      const started = performance.now();
+      await contender.retrieve();
+      latencies.push((performance.now() - started) * 1000);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return { latencies, ms: performance.now() - started };
+}
+
+async function measure(contenders: Record<Name, Contender>, rounds: number, total: number, parallel: number): Promise<LoadFigures> {
+  const latencies = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
+  const rates = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
+  for (const name of NAMES) await load(contenders[name], Math.min(total, 200), parallel); // warm up: JIT, sockets
+  for (let round = 0; round < rounds; round++) {
+    for (const name of shuffled(NAMES)) {
+      const run = await load(contenders[name], total, parallel);
+      latencies[name].push(...run.latencies);
+      rates[name].push(total / (run.ms / 1000));
+    }
+  }
+  const by = (f: (name: Name) => number): Record<Name, number> =>
+    Object.fromEntries(NAMES.map((n) => [n, f(n)])) as Record<Name, number>;
+  return {
+    perSecond: by((n) => median(rates[n])),
+    p50: by((n) => percentile(latencies[n], 50)),
+    p99: by((n) => percentile(latencies[n], 99)),
+    throughputRatio: (a, b) => median(rates[a].map((rate, i) => rate / rates[b][i]!)),
+  };
+}
+
+export async function measureLoopback(rounds: number): Promise<LoopbackResult> {
+  const server = await startServer();
+  try {
+    const contenders = await makeContenders(server.baseURL);
+    const sequential = await measure(contenders, rounds, 200, 1);
+    const concurrent = await measure(contenders, rounds, CONCURRENCY * 6, CONCURRENCY);
+    return { sequential, concurrent, concurrency: CONCURRENCY };
+  } finally {
+    await server.stop();
+  }
+}
