@@ -48,23 +48,27 @@ export async function send(request: Request, options: SendOptions, config: Trans
   // client.api callers pass their signal on the Request itself.
   const userSignal = options.signal ?? request.signal;
   const retries = isIdempotent(request.method) ? options.maxRetries : 0;
-  const logLine = `${request.method} ${redact(request.url, config.secret)}`;
-  if (config.log.enabled('debug')) {
-    config.log.debug(`request ${logLine}`, { headers: headersForLog(request.headers, config.secret) });
-  }
+  // Log lines are built only when their level is on: with the default 'warn'
+  // their formatting, clock reads and header lookups cost 1-2 us on every call
+  // for nothing (issue 6, BENCHMARKS.md).
+  const debug = config.log.enabled('debug');
+  const logLine = (): string => `${request.method} ${redact(request.url, config.secret)}`;
+  if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
   for (let retry = 0; ; retry++) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const attempt = startAttempt(options.timeout, userSignal);
-    const started = Date.now();
+    const started = debug ? Date.now() : 0;
     let reason: string;
     let waitHeaders: Headers | undefined;
     try {
       // A body can be read once: keep the original for later attempts.
       const input = request.body !== null && retry < retries ? request.clone() : request;
       const response = await config.fetch(input, { signal: attempt.signal });
-      config.log.debug(`response ${logLine} ${response.status} in ${Date.now() - started} ms`, {
-        requestID: response.headers.get('x-request-id'),
-      });
+      if (debug) {
+        config.log.debug(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
+          requestID: response.headers.get('x-request-id'),
+        });
+      }
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
         await response.body?.cancel().catch(() => {});
         attempt.done();
@@ -93,7 +97,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
     }
     const delay = retryDelayMs(retry, waitHeaders);
     config.log.info(
-      `retrying ${logLine} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`,
+      `retrying ${logLine()} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`,
     );
     await sleep(delay, userSignal);
   }
