@@ -9,7 +9,7 @@ const model = { id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'syste
 /** A client whose fetch records each Request and answers `body`. */
 function recording(options: ClientOptions = {}, body: unknown = model) {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (input: Request, init?: RequestInit) => {
+  const fetch = vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
     requests.push(new Request(input, init));
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   });
@@ -28,8 +28,8 @@ describe('construction', () => {
     vi.stubEnv('OPENAI_PROJECT_ID', 'proj_456');
     const requests: Request[] = [];
     const client = new OpenAI({
-      fetch: async (input) => {
-        requests.push(input);
+      fetch: async (input, init) => {
+        requests.push(new Request(input, init));
         return Response.json(model);
       },
     });
@@ -112,13 +112,14 @@ describe('request shaping', () => {
   });
 
   it('client.api carries the same auth and reports errors openapi-fetch\'s way', async () => {
-    const fetch = vi.fn(async (_input: Request) => Response.json({ error: { message: 'nope', type: 't', param: null, code: 'model_not_found' } }, { status: 404 }));
+    const fetch = vi.fn(async (_input: string | URL | Request) => Response.json({ error: { message: 'nope', type: 't', param: null, code: 'model_not_found' } }, { status: 404 }));
     const client = new OpenAI({ apiKey: KEY, fetch });
     const { data, error, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
     expect(data).toBeUndefined();
     expect(error?.error.code).toBe('model_not_found');
     expect(response.status).toBe(404);
-    expect(fetch.mock.calls[0]?.[0].headers.get('authorization')).toBe(`Bearer ${KEY}`);
+    const sent = fetch.mock.calls[0]?.[0];
+    expect(sent instanceof Request ? sent.headers.get('authorization') : undefined).toBe(`Bearer ${KEY}`);
   });
 
   it('refuses a bad model id before calling fetch', async () => {

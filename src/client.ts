@@ -60,14 +60,6 @@ export interface ClientOptions {
   logger?: Logger | undefined;
 }
 
-/** Fields of openapi-fetch's request options that a resource call fills in (a type, not an interface, so it fits openapi-fetch's index signature). */
-type CallInit = {
-  fetch: (request: Request) => Promise<Response>;
-  parseAs: 'stream';
-  headers?: Record<string, string | null | undefined>;
-  querySerializer?: (query: Record<string, unknown>) => string;
-};
-
 const baseQuerySerializer = createQuerySerializer();
 
 /**
@@ -117,24 +109,33 @@ export class OpenAI {
     this.#transport = { fetch, log: leveled(level, options.logger ?? console), secret: apiKey };
 
     const defaultQuery = options.defaultQuery ?? {};
+    this.#defaultQuery = defaultQuery;
+    const search = baseQuerySerializer(defaultQuery);
+    this.#query = search === '' ? '' : `?${search}`;
+    this.#headers = mergeHeaders(
+      {
+        authorization: `Bearer ${apiKey}`,
+        ...(this.organization === null ? {} : { 'openai-organization': this.organization }),
+        ...(this.project === null ? {} : { 'openai-project': this.project }),
+      },
+      options.defaultHeaders ?? {},
+    );
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
       pathSerializer: serializePath,
       querySerializer: (query) => baseQuerySerializer({ ...defaultQuery, ...query }),
-      headers: {
-        Authorization: `Bearer ${apiKey}`,
-        'OpenAI-Organization': this.organization ?? undefined,
-        'OpenAI-Project': this.project ?? undefined,
-        ...options.defaultHeaders,
-      },
+      headers: this.#headers,
       fetch: (request) =>
         send(request, this.#sendOptions(undefined, 'passthrough'), this.#transport).then(rebuildResponse),
     });
-    this.#defaultQuery = defaultQuery;
     this.models = new Models(this);
   }
 
   readonly #defaultQuery: Record<string, string | undefined>;
+  /** `defaultQuery`, serialized once: `''` or `?a=b`. */
+  readonly #query: string;
+  /** Headers of every request, lower-cased names, merged once. */
+  readonly #headers: Record<string, string>;
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */
   get apiKey(): string {
@@ -151,29 +152,23 @@ export class OpenAI {
   }
 
   /**
-   * @internal How a resource method starts its request: `run` makes the typed
-   * openapi-fetch call with the `init` given, whose `fetch` goes through the
-   * request loop and hands back what it read.
+   * @internal How a resource method starts its request: `template` is a path
+   * of the generated `paths` (so it cannot name an endpoint the spec lacks),
+   * filled and encoded by `serializePath`; a bad id throws here, inside the
+   * promise, before anything is sent.
    */
-  _start(options: RequestOptionsWithBody | undefined, run: (init: CallInit) => Promise<unknown>): Start {
-    return async (raw) => {
-      const sendOptions = this.#sendOptions(options, raw ? 'raw' : 'parse');
-      let sent: Sent | undefined;
-      const init: CallInit = {
-        parseAs: 'stream',
-        fetch: async (request) => {
-          sent = await send(withBody(request, options?.body), sendOptions, this.#transport);
-          return sent.response;
-        },
-      };
-      if (options?.headers) init.headers = options.headers;
-      if (options?.query) {
-        const extra = { ...this.#defaultQuery, ...options.query };
-        init.querySerializer = (query) => baseQuerySerializer({ ...extra, ...query });
+  _start(method: 'GET' | 'DELETE', template: keyof paths, params: Record<string, unknown>, options?: RequestOptionsWithBody): Start {
+    return (raw) => {
+      const query = options?.query ? `?${baseQuerySerializer({ ...this.#defaultQuery, ...options.query })}` : this.#query;
+      const url = `${this.baseURL}${serializePath(template, params)}${query === '?' ? '' : query}`;
+      let headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
+      let body: string | undefined;
+      if (options?.body !== undefined) {
+        if (method === 'GET') throw new OpenAIError(`A ${method} request cannot carry a body`);
+        body = JSON.stringify(options.body);
+        headers = { ...headers, 'content-type': 'application/json' };
       }
-      await run(init);
-      if (sent === undefined) throw new OpenAIError('The request was not sent.');
-      return sent;
+      return send({ method, url, headers, body }, this.#sendOptions(options, raw ? 'raw' : 'parse'), this.#transport);
     };
   }
 
@@ -184,11 +179,13 @@ export class OpenAI {
 
   /** @internal `_start` + `_parse` for a call returning one object. */
   _call<T extends object>(
+    method: 'GET' | 'DELETE',
+    template: keyof paths,
+    params: Record<string, unknown>,
     options: RequestOptionsWithBody | undefined,
-    run: (init: CallInit) => Promise<unknown>,
     guard: (value: unknown) => value is T,
   ): APIPromise<T> {
-    return new APIPromise(this._start(options, run), (sent) => this._parse(sent, guard));
+    return new APIPromise(this._start(method, template, params, options), (sent) => this._parse(sent, guard));
   }
 
   static readonly DEFAULT_TIMEOUT = DEFAULTS.timeout;
@@ -232,15 +229,17 @@ function checkRetries(n: number): number {
   return n;
 }
 
-/** Adds the caller's extra JSON body; a GET or HEAD cannot carry one, so that is refused. */
-function withBody(request: Request, body: Record<string, unknown> | undefined): Request {
-  if (body === undefined) return request;
-  if (request.method === 'GET' || request.method === 'HEAD') {
-    throw new OpenAIError(`A ${request.method} request cannot carry a body`);
+/**
+ * `base` with `extra` over it, names compared case-insensitively; a `null`
+ * value removes the header. Returns a new object with lower-cased names.
+ */
+function mergeHeaders(base: Record<string, string>, extra: Record<string, string | null | undefined>): Record<string, string> {
+  const out = { ...base };
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === null) delete out[name.toLowerCase()];
+    else if (value !== undefined) out[name.toLowerCase()] = value;
   }
-  const headers = new Headers(request.headers);
-  headers.set('Content-Type', 'application/json');
-  return new Request(request, { body: JSON.stringify(body), headers });
+  return out;
 }
 
 /** A Response for openapi-fetch to parse from the text `send` already read within the timeout. */

@@ -105,8 +105,8 @@ describe('the environment', () => {
       const requests: Request[] = [];
       const io = {
         ...memoryIO({ env: { OPENAI_API_KEY: 'sk-io-env-0123456789' } }),
-        fetch: async (request: Request): Promise<Response> => {
-          requests.push(request);
+        fetch: async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+          requests.push(new Request(input, init));
           return Response.json({ object: 'list', data: [] });
         },
       };

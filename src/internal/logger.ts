@@ -30,11 +30,12 @@ export function leveled(level: LogLevel, logger: Logger): Logger & { enabled(lev
 }
 
 /** Headers as a plain object for a log line; `authorization` and anything holding `secret` redacted. */
-export function headersForLog(headers: Headers, secret: string): Record<string, string> {
+export function headersForLog(headers: Headers | Record<string, string>, secret: string): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (name === 'authorization') out[name] = value.replace(/^(\S+\s+).*$/, '$1[REDACTED]');
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    if (name.toLowerCase() === 'authorization') out[name] = value.replace(/^(\S+\s+).*$/, '$1[REDACTED]');
     else out[name] = secret && value.includes(secret) ? '[REDACTED]' : value;
-  });
+  }
   return out;
 }

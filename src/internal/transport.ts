@@ -9,8 +9,21 @@ import {
 import { headersForLog, type leveled } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
-/** The `fetch` signature the client calls; any standard `fetch` fits. */
-export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+/**
+ * The `fetch` signature the client calls; any standard `fetch` fits. The
+ * resource methods call it as `fetch(url, init)`, like the official SDK;
+ * `client.api` (openapi-fetch) as `fetch(request, { signal })`.
+ */
+export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * What to send: a Request (from openapi-fetch, for `client.api`), or the
+ * parts of one (the resource methods). The parts are cheaper: `fetch(url,
+ * init)` builds one Request, where openapi-fetch builds one and undici's
+ * fetch then builds another from it (issue 6: ~25 us a call, a third of the
+ * client's CPU).
+ */
+export type Target = Request | { method: string; url: string; headers: Record<string, string>; body?: string | undefined };
 
 export interface SendOptions {
   /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
@@ -43,19 +56,18 @@ export interface Sent {
  * The one request loop: timeout per attempt, retries with the waits of
  * `retry.ts`, the caller's abort, and conversion of failures to typed errors.
  */
-export async function send(request: Request, options: SendOptions, config: TransportConfig): Promise<Sent> {
+export async function send(target: Target, options: SendOptions, config: TransportConfig): Promise<Sent> {
   const { mode } = options;
-  // client.api callers pass their signal on the Request itself. The resource
-  // methods build their Request without one (its signal never fires), so
-  // listening to it would only add and remove a listener per attempt (~1.2 us).
-  const userSignal = options.signal ?? (mode === 'passthrough' ? request.signal : undefined);
-  const retries = isIdempotent(request.method) ? options.maxRetries : 0;
+  const isRequest = target instanceof Request;
+  // client.api callers pass their signal on the Request itself.
+  const userSignal = options.signal ?? (isRequest ? target.signal : undefined);
+  const retries = isIdempotent(target.method) ? options.maxRetries : 0;
   // Log lines are built only when their level is on: with the default 'warn'
   // their formatting, clock reads and header lookups cost 1-2 us on every call
   // for nothing (issue 6, BENCHMARKS.md).
   const debug = config.log.enabled('debug');
-  const logLine = (): string => `${request.method} ${redact(request.url, config.secret)}`;
-  if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
+  const logLine = (): string => `${target.method} ${redact(target.url, config.secret)}`;
+  if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(target.headers, config.secret) });
   for (let retry = 0; ; retry++) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const attempt = startAttempt(options.timeout, userSignal);
@@ -63,9 +75,10 @@ export async function send(request: Request, options: SendOptions, config: Trans
     let reason: string;
     let waitHeaders: Headers | undefined;
     try {
-      // A body can be read once: keep the original for later attempts.
-      const input = request.body !== null && retry < retries ? request.clone() : request;
-      const response = await config.fetch(input, { signal: attempt.signal });
+      const response = isRequest
+        ? // A Request's body can be read once: keep the original for later attempts.
+          await config.fetch(target.body !== null && retry < retries ? target.clone() : target, { signal: attempt.signal })
+        : await config.fetch(target.url, { method: target.method, headers: target.headers, body: target.body ?? null, signal: attempt.signal });
       if (debug) {
         config.log.debug(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
           requestID: response.headers.get('x-request-id'),

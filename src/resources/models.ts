@@ -23,7 +23,7 @@ export class Models {
   list(options?: RequestOptions): PagePromise<Model> {
     const client = this.#client;
     return new PagePromise(
-      client._start(options, (init) => client.api.GET('/models', init)),
+      client._start('GET', '/models', {}, options),
       (sent) => {
         const body = client._parse(sent, isModelsList);
         return withRequestID(new Page(body), body._request_id ?? null);
@@ -39,11 +39,7 @@ export class Models {
    */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
     const client = this.#client;
-    return client._call(
-      options,
-      (init) => client.api.GET('/models/{model}', { ...init, params: { path: { model } } }),
-      isModel,
-    );
+    return client._call('GET', '/models/{model}', { model }, options, isModel);
   }
 
   /**
@@ -54,10 +50,6 @@ export class Models {
    */
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
     const client = this.#client;
-    return client._call(
-      options,
-      (init) => client.api.DELETE('/models/{model}', { ...init, params: { path: { model } } }),
-      isModelDeleted,
-    );
+    return client._call('DELETE', '/models/{model}', { model }, options, isModelDeleted);
   }
 }
