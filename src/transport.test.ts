@@ -304,6 +304,20 @@ describe('secrets', () => {
   });
 });
 
+describe('secrets in garbled 2xx answers', () => {
+  it('scrubs the key from a wrong-shape or non-JSON 200 that echoes it', async () => {
+    const { client } = await serve(sequence(
+      (res) => json(res, 200, { object: 'list', data: 'nope', echo: KEY }),
+      (res) => void res.writeHead(200).end(`<html>${KEY}</html>`),
+    ));
+    for (const error of [await failure(client.models.list()), await failure(client.models.list())]) {
+      expect(error).toBeInstanceOf(APIResponseValidationError);
+      const { inspect } = await import('node:util');
+      expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`).not.toContain(KEY);
+    }
+  });
+});
+
 describe('ids over the wire (property)', () => {
   it('any accepted id arrives as exactly one path segment that decodes back to itself', async () => {
     const { client, server } = await serve((req, res) => {
