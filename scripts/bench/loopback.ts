@@ -26,6 +26,12 @@ export interface LoopbackResult {
   sequential: LoadFigures;
   concurrent: LoadFigures;
   concurrency: number;
+  /**
+   * Sequential throughput of raw fetch given an AbortSignal and a timer (what
+   * any client needs to cancel a stalled request), ÷ plain raw fetch's, same
+   * rounds: the floor of the "within 5% of raw fetch" target.
+   */
+  signalFloor: number;
 }
 
 export const CONCURRENCY = 64;
@@ -106,8 +112,36 @@ export async function measureLoopback(rounds: number): Promise<LoopbackResult> {
     const contenders = await makeContenders(server.baseURL);
     const sequential = await measure(contenders, rounds, 200, 1);
     const concurrent = await measure(contenders, rounds, CONCURRENCY * 6, CONCURRENCY);
-    return { sequential, concurrent, concurrency: CONCURRENCY };
+    const signalFloor = await measureSignalFloor(contenders['raw fetch'], server.baseURL, rounds);
+    return { sequential, concurrent, concurrency: CONCURRENCY, signalFloor };
   } finally {
     await server.stop();
   }
+}
+
+/** Raw fetch against raw fetch + AbortSignal + setTimeout, interleaved; returns the median throughput ratio. */
+async function measureSignalFloor(raw: Contender, baseURL: string, rounds: number): Promise<number> {
+  const url = `${baseURL}/models/gpt-4o-mini`;
+  const withSignal: Contender = {
+    name: 'raw fetch',
+    retrieve: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 600_000);
+      try {
+        const response = await fetch(url, { headers: { Authorization: 'Bearer sk-bench' }, signal: controller.signal });
+        return await response.json();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    list: raw.list,
+  };
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const pair = shuffled([raw, withSignal]);
+    const ms = new Map<Contender, number>();
+    for (const contender of pair) ms.set(contender, (await load(contender, 300, 1)).ms);
+    ratios.push((ms.get(raw) ?? 0) / (ms.get(withSignal) ?? 1));
+  }
+  return median(ratios);
 }
