@@ -122,6 +122,24 @@ describe('request shaping', () => {
     expect(sent instanceof Request ? sent.headers.get('authorization') : undefined).toBe(`Bearer ${KEY}`);
   });
 
+  it('rejects a refused id, even one nobody awaits, without an uncaught exception', async () => {
+    const uncaught: unknown[] = [];
+    const listener = (error: unknown): void => void uncaught.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      const { client, fetch } = recording();
+      const awaited = client.models.retrieve('..');
+      void client.models.delete('');
+      void client.models.retrieve('x', { body: { a: 1 } } as object);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(awaited).rejects.toThrow(OpenAIError);
+      expect(uncaught).toEqual([]);
+      expect(fetch).not.toHaveBeenCalled();
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+  });
+
   it('refuses a bad model id before calling fetch', async () => {
     const { client, fetch } = recording();
     for (const id of ['', '.', '..']) await expect(client.models.retrieve(id)).rejects.toThrow(OpenAIError);

@@ -158,7 +158,9 @@ export class OpenAI {
    * promise, before anything is sent.
    */
   _start(method: 'GET' | 'DELETE', template: keyof paths, params: Record<string, unknown>, options?: RequestOptionsWithBody): Start {
-    return (raw) => {
+    // async: a refused id or body must reject the call's promise, never throw
+    // inside APIPromise's microtask (that would be an uncaught exception).
+    return async (raw) => {
       const query = options?.query ? `?${baseQuerySerializer({ ...this.#defaultQuery, ...options.query })}` : this.#query;
       const url = `${this.baseURL}${serializePath(template, params)}${query === '?' ? '' : query}`;
       let headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
