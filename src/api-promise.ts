@@ -51,12 +51,11 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
 
   /** The parsed value together with the response and its request id. */
   withResponse(): Promise<WithResponse<T>> {
-    this.#parsed ??= this.#send().then((sent) => {
-      const requestID = sent.response.headers.get('x-request-id');
-      const text = sent.text;
-      // After an early .asResponse() the body was left unread; read it now.
-      const full = text === undefined ? sent.response.clone().text().then((t) => ({ ...sent, text: t })) : sent;
-      return Promise.resolve(full).then((s) => ({ data: this.#parse(s), response: sent.response, requestID, request_id: requestID }));
+    this.#parsed ??= this.#send().then(async ({ response, text }) => {
+      // After an early .asResponse() the body was left unread: parse a copy.
+      const data = this.#parse({ response, text: text ?? (await response.clone().text()) });
+      const requestID = response.headers.get('x-request-id');
+      return { data, response, requestID, request_id: requestID };
     });
     return this.#parsed;
   }
