@@ -347,6 +347,18 @@ describe('raw responses', () => {
     expect(await response.json()).toEqual(model);
   });
 
+  it('asResponse() first, then withResponse() and await: one request, both bodies readable', async () => {
+    const { client, server } = await serve(sequence(ok));
+    const promise = client.models.retrieve('gpt-4o-mini');
+    const raw = await promise.asResponse();
+    const { data, requestID } = await promise.withResponse();
+    expect(data).toEqual(model);
+    expect(requestID).toBe('req_ok');
+    expect(await promise).toBe(data);
+    expect(await raw.json()).toEqual(model);
+    expect(server.seen).toHaveLength(1);
+  });
+
   it('withResponse() gives data, response and request id; await gives the same data', async () => {
     const { client, server } = await serve(sequence(ok));
     const promise = client.models.retrieve('gpt-4o-mini');
