@@ -20,7 +20,7 @@ import {
 import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { serializePath } from './internal/path.js';
 import { send, type Fetch, type Sent, type SendOptions, type TransportConfig } from './internal/transport.js';
-import { parseBody, type WithRequestID } from './internal/validate.js';
+import { parseBody, type Shape, type WithRequestID } from './internal/validate.js';
 import type { RequestOptionsWithBody } from './request-options.js';
 import { Models } from './resources/models.js';
 
@@ -175,8 +175,8 @@ export class OpenAI {
   }
 
   /** @internal Parses and checks a 2xx body. */
-  _parse<T extends object>(sent: Sent, guard: (value: unknown) => value is T): WithRequestID<T> {
-    return parseBody(sent, guard, this.#apiKey);
+  _parse<T extends object>(sent: Sent, shape: Shape<T>): WithRequestID<T> {
+    return parseBody(sent, shape, this.#apiKey);
   }
 
   /** @internal `_start` + `_parse` for a call returning one object. */
@@ -185,9 +185,9 @@ export class OpenAI {
     template: keyof paths,
     params: Record<string, unknown>,
     options: RequestOptionsWithBody | undefined,
-    guard: (value: unknown) => value is T,
+    shape: Shape<T>,
   ): APIPromise<T> {
-    return new APIPromise(this._start(method, template, params, options), (sent) => this._parse(sent, guard));
+    return new APIPromise(this._start(method, template, params, options), (sent) => this._parse(sent, shape));
   }
 
   static readonly DEFAULT_TIMEOUT = DEFAULTS.timeout;

@@ -34,24 +34,33 @@ const deletedProblem: Problem = (value, at) => {
   return undefined;
 };
 
-export const isModel = (value: unknown): value is Model => modelProblem(value, '') === undefined;
-export const isModelsList = (value: unknown): value is ModelsListResponse => listProblem(value, '') === undefined;
-export const isModelDeleted = (value: unknown): value is ModelDeleted => deletedProblem(value, '') === undefined;
+/** A body shape: a type guard, and what is wrong when the guard says no. */
+export interface Shape<T> {
+  is(value: unknown): value is T;
+  problem: Problem;
+}
 
-const problems = new Map<(value: unknown) => boolean, Problem>([
-  [isModel, modelProblem],
-  [isModelsList, listProblem],
-  [isModelDeleted, deletedProblem],
-]);
+export const modelShape: Shape<Model> = {
+  is: (value): value is Model => modelProblem(value, '') === undefined,
+  problem: modelProblem,
+};
+export const modelsListShape: Shape<ModelsListResponse> = {
+  is: (value): value is ModelsListResponse => listProblem(value, '') === undefined,
+  problem: listProblem,
+};
+export const modelDeletedShape: Shape<ModelDeleted> = {
+  is: (value): value is ModelDeleted => deletedProblem(value, '') === undefined,
+  problem: deletedProblem,
+};
 
 /**
- * Parses a 2xx body and checks it with `guard`; the parsed object carries the
+ * Parses a 2xx body and checks it against `shape`; the parsed object carries the
  * request id as a non-enumerable `_request_id` (as in the official SDK), so
  * it never shows up in `JSON.stringify`.
  */
 export function parseBody<T extends object>(
   sent: Sent,
-  guard: (value: unknown) => value is T,
+  shape: Shape<T>,
   secret: string,
 ): WithRequestID<T> {
   const { response } = sent;
@@ -66,8 +75,8 @@ export function parseBody<T extends object>(
     const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(text())}`;
     throw new APIResponseValidationError(response.status, text(), `response body ${what}`, response.headers);
   }
-  if (!guard(value)) {
-    const problem = problems.get(guard)?.(value, 'body') ?? 'body has an unexpected shape';
+  if (!shape.is(value)) {
+    const problem = shape.problem(value, 'body') ?? 'body has an unexpected shape';
     const redacted = text();
     throw new APIResponseValidationError(
       response.status,

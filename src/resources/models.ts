@@ -1,6 +1,6 @@
 import type { APIPromise } from '../api-promise.js';
 import type { OpenAI } from '../client.js';
-import { isModel, isModelDeleted, isModelsList, withRequestID } from '../internal/validate.js';
+import { modelDeletedShape, modelShape, modelsListShape, withRequestID } from '../internal/validate.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptions, RequestOptionsWithBody } from '../request-options.js';
 import type { Model, ModelDeleted } from '../types.js';
@@ -25,7 +25,7 @@ export class Models {
     return new PagePromise(
       client._start('GET', '/models', {}, options),
       (sent) => {
-        const body = client._parse(sent, isModelsList);
+        const body = client._parse(sent, modelsListShape);
         return withRequestID(new Page(body), body._request_id ?? null);
       },
     );
@@ -39,7 +39,7 @@ export class Models {
    */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
     const client = this.#client;
-    return client._call('GET', '/models/{model}', { model }, options, isModel);
+    return client._call('GET', '/models/{model}', { model }, options, modelShape);
   }
 
   /**
@@ -50,6 +50,6 @@ export class Models {
    */
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
     const client = this.#client;
-    return client._call('DELETE', '/models/{model}', { model }, options, isModelDeleted);
+    return client._call('DELETE', '/models/{model}', { model }, options, modelDeletedShape);
   }
 }
