@@ -1,0 +1,50 @@
+/**
+ * The harness of the transport tests: a local HTTP server on 127.0.0.1 that
+ * answers each test's script, a client pointed at it, and small helpers to
+ * catch a failure and time a call. Each test file closes the server with
+ * `afterEach(closeServer)`.
+ */
+import type { ServerResponse } from 'node:http';
+import { json, localServer, type Handler, type LocalServer } from '../../contract-tests/support/local-server.js';
+import OpenAI, { type ClientOptions } from '../index.js';
+
+export const KEY = 'sk-transport-test-0123456789';
+export const model = { id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' };
+
+let server: LocalServer | undefined;
+
+export async function closeServer(): Promise<void> {
+  await server?.close();
+  server = undefined;
+}
+
+export async function serve(handler: Handler, options: ClientOptions = {}): Promise<{ client: OpenAI; server: LocalServer }> {
+  server = await localServer(handler);
+  return { client: new OpenAI({ apiKey: KEY, baseURL: `${server.url}/v1`, ...options }), server };
+}
+
+/** Answers the scripted responses in turn, then repeats the last. */
+export function sequence(...steps: ((res: ServerResponse) => void)[]): Handler {
+  return (_req, res, _seen, index) => (steps[Math.min(index, steps.length - 1)] ?? (() => res.end()))(res);
+}
+export const ok = (res: ServerResponse): void => json(res, 200, model, { 'x-request-id': 'req_ok' });
+export const status =
+  (code: number, headers: Record<string, string> = {}, body: unknown = { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }) =>
+  (res: ServerResponse): void =>
+    json(res, code, body, headers);
+
+/** The error a call fails with; fails the test if the call succeeds. */
+export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error,
+  );
+}
+
+export async function timed<T>(fn: () => PromiseLike<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}

@@ -1,0 +1,182 @@
+/**
+ * What comes back over a real socket: answers that are not what they should
+ * be, secrets kept out of errors, ids arriving as one path segment, and the
+ * raw-response accessors.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { acceptedId } from '../contract-tests/support/arbitraries.js';
+import { json } from '../contract-tests/support/local-server.js';
+import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
+import { APIError, APIResponseValidationError, InternalServerError } from './index.js';
+
+afterEach(closeServer);
+
+describe('answers that are not what they should be', () => {
+  it('reports an HTML 502 from a proxy with what came back', async () => {
+    const html = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const { client } = await serve((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end(html);
+    }, { maxRetries: 0 });
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(InternalServerError);
+    if (!(error instanceof APIError)) return;
+    expect(error.status).toBe(502);
+    expect(error.message).toBe(`502 status code (body is not JSON: ${JSON.stringify(html.replace(/\s+/g, ' '))})`);
+    expect(error.error).toBe(html);
+  });
+
+  it('reports an empty 500 as "(no body)"', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(500).end(), { maxRetries: 0 });
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as Error).message).toBe('500 status code (no body)');
+    expect((error as APIError).error).toBeUndefined();
+  });
+
+  it('reports invalid JSON in a 200 as APIResponseValidationError quoting the body', async () => {
+    const { client, server } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_bad' });
+      res.end('{"id": "gpt-4o-mini", oops');
+    });
+    const error = await failure(client.models.retrieve('gpt-4o-mini'));
+    expect(error).toBeInstanceOf(APIResponseValidationError);
+    if (!(error instanceof APIError)) return;
+    expect(error.message).toBe('200 response body is not valid JSON: "{\\"id\\": \\"gpt-4o-mini\\", oops"');
+    expect(error.requestID).toBe('req_bad');
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('reports a 200 of the wrong shape, naming the field', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { object: 'list', data: [{ id: 'a' }, { name: 'b' }] }));
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(APIResponseValidationError);
+    expect((error as Error).message).toMatch(/^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/);
+  });
+
+  it('reports an empty 200', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200).end());
+    expect((await failure(client.models.retrieve('x')) as Error).message).toBe('200 response body is empty');
+  });
+
+  it('keeps extra fields and tolerates missing created/owned_by (compatible servers)', async () => {
+    const body = {
+      object: 'list',
+      data: [
+        { id: 'meta-llama/Llama-3.1-8B', object: 'model', owned_by: 'vllm', max_model_len: 8192, permission: [] },
+        { id: 'vendor/model:free', object: 'model' },
+      ],
+      extra: true,
+    };
+    const { client } = await serve((_req, res) => json(res, 200, body));
+    const page = await client.models.list();
+    expect(JSON.parse(JSON.stringify(page))).toEqual(body);
+    expect(page.data[1]?.created).toBeUndefined();
+  });
+
+  it('words a compatible server\'s non-OpenAI error bodies sensibly', async () => {
+    const { client } = await serve(sequence(
+      status(404, {}, { detail: 'Not Found' }),
+      status(404, {}, { type: 'about:blank', title: 'Route not resolved', detail: 'no path matched', status: 404 }),
+      status(418, {}, { unexpected: true }),
+      status(400, {}, { error: 'model is required' }),
+      status(422, {}, { message: 'bad input' }),
+    ), { maxRetries: 0 });
+    expect((await failure(client.models.list()) as Error).message).toBe('404 Not Found');
+    expect((await failure(client.models.list()) as Error).message).toBe('404 Route not resolved: no path matched');
+    expect((await failure(client.models.list()) as Error).message).toBe('418 {"unexpected":true}');
+    expect((await failure(client.models.list()) as Error).message).toBe('400 model is required');
+    expect((await failure(client.models.list()) as Error).message).toBe('422 bad input');
+  });
+});
+
+describe('secrets', () => {
+  it('never shows the API key, even when a proxy echoes it back', async () => {
+    const { client } = await serve((req, res) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`upstream refused request with headers ${JSON.stringify(req.headers)}`);
+    }, { maxRetries: 0 });
+    const error = await failure(client.models.list());
+    const { inspect } = await import('node:util');
+    for (const text of [String(error), (error as Error).stack ?? '', JSON.stringify(error), inspect(error, { depth: 10 })]) {
+      expect(text).not.toContain(KEY);
+    }
+    expect((error as Error).message).toContain('[REDACTED]');
+  });
+});
+
+describe('secrets in garbled 2xx answers', () => {
+  it('scrubs the key from a wrong-shape or non-JSON 200 that echoes it', async () => {
+    const { client } = await serve(sequence(
+      (res) => json(res, 200, { object: 'list', data: 'nope', echo: KEY }),
+      (res) => void res.writeHead(200).end(`<html>${KEY}</html>`),
+    ));
+    for (const error of [await failure(client.models.list()), await failure(client.models.list())]) {
+      expect(error).toBeInstanceOf(APIResponseValidationError);
+      const { inspect } = await import('node:util');
+      expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`).not.toContain(KEY);
+    }
+  });
+});
+
+describe('ids over the wire (property)', () => {
+  it('any accepted id arrives as exactly one path segment that decodes back to itself', async () => {
+    const { client, server } = await serve((req, res) => {
+      json(res, 200, { ...model, id: decodeURIComponent((req.url ?? '').slice('/v1/models/'.length)) });
+    });
+    await fc.assert(
+      fc.asyncProperty(acceptedId, async (id) => {
+        const before = server.seen.length;
+        const got = await client.models.retrieve(id);
+        const url = server.seen[before]?.url ?? '';
+        const segments = url.split('?')[0]?.split('/') ?? [];
+        expect(segments.slice(0, 3)).toEqual(['', 'v1', 'models']);
+        expect(segments).toHaveLength(4);
+        expect(got.id).toBe(id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('raw responses', () => {
+  it('asResponse() gives the Response with its body unread', async () => {
+    const { client } = await serve(sequence(ok));
+    const response = await client.models.retrieve('gpt-4o-mini').asResponse();
+    expect(response.bodyUsed).toBe(false);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(model);
+  });
+
+  it('asResponse() first, then withResponse() and await: one request, both bodies readable', async () => {
+    const { client, server } = await serve(sequence(ok));
+    const promise = client.models.retrieve('gpt-4o-mini');
+    const raw = await promise.asResponse();
+    const { data, requestID } = await promise.withResponse();
+    expect(data).toEqual(model);
+    expect(requestID).toBe('req_ok');
+    expect(await promise).toBe(data);
+    expect(await raw.json()).toEqual(model);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('withResponse() gives data, response and request id; await gives the same data', async () => {
+    const { client, server } = await serve(sequence(ok));
+    const promise = client.models.retrieve('gpt-4o-mini');
+    const { data, response, requestID, request_id } = await promise.withResponse();
+    expect(data).toEqual(model);
+    expect(response.headers.get('x-request-id')).toBe('req_ok');
+    expect([requestID, request_id, data._request_id]).toEqual(['req_ok', 'req_ok', 'req_ok']);
+    expect(JSON.stringify(data)).toBe(JSON.stringify(model));
+    expect(await promise).toBe(data);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('sends a call nobody awaits (as the official SDK does)', async () => {
+    const { client, server } = await serve(sequence(ok));
+    void client.models.delete('ft:x');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.seen.map((s) => s.method)).toEqual(['DELETE']);
+  });
+});
