@@ -2,8 +2,8 @@
  * The published package: `npm pack` (its prepack builds dist/), the tarball
  * installed into an empty temporary project with `npm install --offline`
  * (openapi-fetch comes from npm's cache, filled by `npm ci`; no network),
- * then `npx openai` there, against Prism (or TEST_API_BASE_URL). Also
- * `npx openai` in the repo itself, whose dist/ the prepack build just made.
+ * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
+ * `npx openai-models` in the repo itself, whose dist/ the prepack build just made.
  */
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,21 +33,21 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-it('npx openai models list works from the installed tarball', async () => {
+it('npx openai-models models list works from the installed tarball', async () => {
   const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
-  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai', 'models', 'list', '--field', 'id'], { env, cwd: folder, timeoutMs: 60_000 });
+  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai-models', 'models', 'list', '--field', 'id'], { env, cwd: folder, timeoutMs: 60_000 });
   expect(ran.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(/^(\S+\n)+$/);
   if (inject('isMock')) expect(ran.stdout).toBe('gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
-  const version = await spawnProcess(npx, ['--no', '--offline', 'openai', '--version'], { env, cwd: folder });
+  const version = await spawnProcess(npx, ['--no', '--offline', 'openai-models', '--version'], { env, cwd: folder });
   expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
 }, 60_000);
 
-it('npx openai models list works in the repo after the build, though the devDependency openai also has an `openai` bin', async () => {
+it('npx openai-models models list works in the repo after the build', async () => {
   // npm exec prefers the bin of the project it runs in over node_modules/.bin.
   const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
-  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai', 'models', 'list', '--format', 'jsonl'], { env, timeoutMs: 60_000 });
+  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai-models', 'models', 'list', '--format', 'jsonl'], { env, timeoutMs: 60_000 });
   expect(ran.code).toBe(0);
   const models: unknown[] = ran.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
   expect(models.length).toBeGreaterThan(0);
@@ -60,5 +60,5 @@ it('the tarball ships the bin and no tests', async () => {
   expect(files).toContain('bin.js');
   expect(files.filter((name) => name.includes('test') || name === '__tests__')).toEqual([]);
   const link = await readdir(join(folder, 'node_modules', '.bin'));
-  expect(link).toContain('openai');
+  expect(link).toContain('openai-models');
 });

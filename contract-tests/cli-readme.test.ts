@@ -48,7 +48,7 @@ describe('README: Command-line tool examples', () => {
         shown = `${last}\n`;
       } else {
         const [program, ...argv] = command.split(' ');
-        expect(program, command).toBe('openai');
+        expect(program, command).toBe('openai-models');
         const terminal = { isTTY: false, write: (text: string) => void (shown += text) };
         last = await run(argv, {
           stdout: terminal,

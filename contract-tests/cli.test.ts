@@ -91,11 +91,11 @@ describe('openai against the API (Prism from the spec by default)', () => {
   it('--help, --version and a usage error', async () => {
     const help = await openai(['models', 'list', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: openai models list \[options\]\n/);
+    expect(help.stdout).toMatch(/^Usage: openai-models models list \[options\]\n/);
     const version = await openai(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
     const missing = await openai(['models', 'retrieve']);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: "error: missing --model <id>\nRun 'openai models retrieve --help' for usage.\n" });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n" });
     const noKey = await openai(['models', 'list'], { OPENAI_API_KEY: '' });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('missing API key');

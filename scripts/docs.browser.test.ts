@@ -206,6 +206,6 @@ describe('docs/index.html opened from disk, offline', () => {
     expect(page.url()).toMatch(/#\/$/);
     await page.getByRole('heading', { name: /Getting started/ }).first().waitFor();
     await page.getByText('npm install openai-models').waitFor();
-    await page.getByText('npx openai models list').waitFor();
+    await page.getByText('npx openai-models models list').waitFor();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the main job. Starts Prism from spec/openapi.yaml on a free
- * port and runs the `openai` command-line tool against it, the way a person
+ * port and runs the `openai-models` command-line tool against it, the way a person
  * would type it, printing each command line before its output. Needs no API
  * key: Prism accepts any bearer token, so a dummy one is passed.
  */
@@ -31,7 +31,7 @@ const showcase: { argv: string[]; expect: number }[] = [
 let failures = 0;
 try {
   for (const { argv, expect } of showcase) {
-    console.log(`$ openai ${argv.join(' ')}`);
+    console.log(`$ openai-models ${argv.join(' ')}`);
     const code = await run(argv, io);
     console.log(`(exit code ${code})\n`);
     if (code !== expect) failures++;

@@ -1,7 +1,7 @@
 /**
  * Section 4: cold start. Wall time of fresh `node` processes, rounds
  * interleaved: `node -e 0` (the floor), `node -e "import(X)"` for each
- * package, and the CLI's `openai models list --help`. Figures are medians
+ * package, and the CLI's `openai-models models list --help`. Figures are medians
  * minus the bare-node median, i.e. what the package adds to a start.
  */
 import { spawnSync } from 'node:child_process';

@@ -56,7 +56,7 @@ export function table(r: Results): string {
   const o = cold.overNode;
   rows.push([`import() over bare node (ms; \`node -e 0\` = ${num(cold.ms['node -e 0']!, 0)} ms)`, NA, num(o['openapi-fetch']!), num(o[OURS]!), num(o['openai SDK']!),
     times(o[OURS]! / o['openapi-fetch']!), times(o[OURS]! / o['openai SDK']!), NA]);
-  rows.push(['CLI `openai models list --help` over bare node (ms)', NA, NA,
+  rows.push(['CLI `openai-models models list --help` over bare node (ms)', NA, NA,
     o['CLI --help'] === undefined ? 'not built' : num(o['CLI --help']), NA, NA, NA, NA]);
   const growth = memory.afterBytes - memory.beforeBytes;
   rows.push([`heap retained after GC, before → after ${int(memory.calls)} calls (MB)`, NA, NA,

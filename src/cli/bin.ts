@@ -5,7 +5,7 @@
  */
 import { run } from './run.js';
 
-// `openai models list | head -1`: a closed pipe is not an error.
+// `openai-models models list | head -1`: a closed pipe is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(error.code === 'EPIPE' ? 0 : 1);
 });

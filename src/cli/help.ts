@@ -1,6 +1,6 @@
 /**
- * The help screens, one per level: `openai --help`, `openai models --help`,
- * `openai models <command> --help`. Plain text, no colour, so they read the
+ * The help screens, one per level: `openai-models --help`, `openai-models models --help`,
+ * `openai-models models <command> --help`. Plain text, no colour, so they read the
  * same in a terminal, a pipe and the README.
  */
 
@@ -19,7 +19,7 @@ const GLOBAL_OPTIONS = `Global options:
 
 const EXIT_CODES = `Exit codes: 0 success, 1 the API or the network failed, 2 a usage error.`;
 
-export const TOP_HELP = `Usage: openai <resource> <command> [options]
+export const TOP_HELP = `Usage: openai-models <resource> <command> [options]
 
 The OpenAI Models API from the command line.
 
@@ -27,17 +27,17 @@ Resources:
   models     list, retrieve and delete models
 
 Examples:
-  openai models list
-  openai models list --format table
-  openai models retrieve --model gpt-4o-mini --format yaml
-  openai models list --field id | grep ^gpt-4o
+  openai-models models list
+  openai-models models list --format table
+  openai-models models retrieve --model gpt-4o-mini --format yaml
+  openai-models models list --field id | grep ^gpt-4o
 
 ${GLOBAL_OPTIONS}
 
 ${EXIT_CODES}
 `;
 
-export const MODELS_HELP = `Usage: openai models <command> [options]
+export const MODELS_HELP = `Usage: openai-models models <command> [options]
 
 List and describe the various models available in the API.
 
@@ -46,28 +46,28 @@ Commands:
   retrieve    show one model (--model <id>, or the id as an argument)
   delete      delete a fine-tuned model (--model <id>)
 
-Run 'openai models <command> --help' for a command's options.
+Run 'openai-models models <command> --help' for a command's options.
 
 ${GLOBAL_OPTIONS}
 `;
 
-export const LIST_HELP = `Usage: openai models list [options]
+export const LIST_HELP = `Usage: openai-models models list [options]
 
 Lists the currently available models, and provides basic information about
 each one such as the owner and availability.  GET /models
 
 Examples:
-  openai models list --format table
-  openai models list --format jsonl
-  openai models list --field id
+  openai-models models list --format table
+  openai-models models list --format jsonl
+  openai-models models list --field id
 
 ${GLOBAL_OPTIONS}
 
 ${EXIT_CODES}
 `;
 
-export const RETRIEVE_HELP = `Usage: openai models retrieve --model <id> [options]
-       openai models retrieve <id> [options]
+export const RETRIEVE_HELP = `Usage: openai-models models retrieve --model <id> [options]
+       openai-models models retrieve <id> [options]
 
 Retrieves a model instance, providing basic information about the model such
 as the owner and permissioning.  GET /models/{model}
@@ -76,16 +76,16 @@ Options:
   --model <id>           the model to retrieve, e.g. gpt-4o-mini
 
 Examples:
-  openai models retrieve --model gpt-4o-mini
-  openai models retrieve gpt-4o-mini --field owned_by
+  openai-models models retrieve --model gpt-4o-mini
+  openai-models models retrieve gpt-4o-mini --field owned_by
 
 ${GLOBAL_OPTIONS}
 
 ${EXIT_CODES}
 `;
 
-export const DELETE_HELP = `Usage: openai models delete --model <id> [options]
-       openai models delete <id> [options]
+export const DELETE_HELP = `Usage: openai-models models delete --model <id> [options]
+       openai-models models delete <id> [options]
 
 Delete a fine-tuned model. You must have the Owner role in your organization
 to delete a model.  DELETE /models/{model}
@@ -94,7 +94,7 @@ Options:
   --model <id>           the fine-tuned model to delete, e.g. ft:gpt-4o-mini:acemeco:suffix:abc123
 
 Examples:
-  openai models delete --model ft:gpt-4o-mini:acemeco:suffix:abc123
+  openai-models models delete --model ft:gpt-4o-mini:acemeco:suffix:abc123
 
 ${GLOBAL_OPTIONS}
 

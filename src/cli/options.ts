@@ -3,8 +3,8 @@ import { CLIError } from './cli-error.js';
 
 /**
  * Every option the CLI knows, global or not, for `util.parseArgs`. Options
- * may stand anywhere on the line (`openai --format yaml models list` and
- * `openai models list --format yaml` are the same); `commands.ts` refuses
+ * may stand anywhere on the line (`openai-models --format yaml models list` and
+ * `openai-models models list --format yaml` are the same); `commands.ts` refuses
  * `--model` where a command takes none.
  */
 const OPTIONS = {

@@ -17,7 +17,7 @@ export interface ReportOptions {
 export function report(error: unknown, stderr: Output, options: ReportOptions): number {
   const label = options.red('error:');
   if (error instanceof CLIError) {
-    const help = error.command === '' ? 'openai --help' : `openai ${error.command} --help`;
+    const help = error.command === '' ? 'openai-models --help' : `openai-models ${error.command} --help`;
     stderr.write(`${label} ${oneLine(error.message)}\nRun '${help}' for usage.\n`);
     return error.exitCode;
   }
@@ -28,7 +28,7 @@ export function report(error: unknown, stderr: Output, options: ReportOptions): 
   }
   if (error instanceof OpenAIError) {
     // The client refused an option or a value before sending anything.
-    stderr.write(`${label} ${oneLine(error.message)}\nRun 'openai --help' for usage.\n`);
+    stderr.write(`${label} ${oneLine(error.message)}\nRun 'openai-models --help' for usage.\n`);
     return 2;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);

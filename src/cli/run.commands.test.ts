@@ -21,7 +21,7 @@ async function cli(argv: string[], options: { stdoutTTY?: boolean; env?: Record<
   return { code, out: io.out(), err: io.err() };
 }
 
-describe('openai models list', () => {
+describe('openai-models models list', () => {
   it('prints the API JSON, pretty-printed, in a pipe (the default there)', async () => {
     const { code, out, err } = await cli(['models', 'list']);
     expect({ code, err }).toEqual({ code: 0, err: '' });
@@ -78,7 +78,7 @@ describe('openai models list', () => {
   });
 });
 
-describe('openai models retrieve / delete', () => {
+describe('openai-models models retrieve / delete', () => {
   it('retrieves a model by --model or by position, id encoded as the official clients do', async () => {
     const byOption = await cli(['models', 'retrieve', '--model', 'meta-llama/Llama-3.1-8B']);
     expect(byOption.code).toBe(0);
@@ -140,12 +140,12 @@ describe('options', () => {
   });
 
   it.each([
-    [['--help'], 'Usage: openai <resource> <command>'],
-    [['-h'], 'Usage: openai <resource> <command>'],
-    [['models', '--help'], 'Usage: openai models <command>'],
-    [['models', 'list', '--help'], 'Usage: openai models list'],
-    [['models', 'retrieve', '--help'], 'Usage: openai models retrieve --model <id>'],
-    [['models', 'delete', '-h'], 'Usage: openai models delete --model <id>'],
+    [['--help'], 'Usage: openai-models <resource> <command>'],
+    [['-h'], 'Usage: openai-models <resource> <command>'],
+    [['models', '--help'], 'Usage: openai-models models <command>'],
+    [['models', 'list', '--help'], 'Usage: openai-models models list'],
+    [['models', 'retrieve', '--help'], 'Usage: openai-models models retrieve --model <id>'],
+    [['models', 'delete', '-h'], 'Usage: openai-models models delete --model <id>'],
   ])('%j prints its level of help on stdout, without needing a key', async (argv, first) => {
     const io = memoryIO();
     expect(await run(argv, io)).toBe(0);

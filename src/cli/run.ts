@@ -30,7 +30,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     }
     const resolved = resolve(positionals, values);
     if ('help' in resolved) {
-      // `openai` or `openai models` alone is a usage error: the help goes to stderr.
+      // `openai-models` or `openai-models models` alone is a usage error: the help goes to stderr.
       (values.help ? stdout : stderr).write(resolved.help);
       return values.help ? 0 : 2;
     }

@@ -21,39 +21,39 @@ async function usage(argv: string[], env: Record<string, string> = { OPENAI_API_
 
 describe('usage errors exit 2 with a hint', () => {
   it.each([
-    [['model', 'list'], "error: unknown command 'model'\nRun 'openai --help' for usage.\n"],
-    [['models', 'lst'], "error: unknown command 'models lst' (did you mean 'list'?)\nRun 'openai models --help' for usage.\n"],
-    [['models', 'get'], "error: unknown command 'models get'\nRun 'openai models --help' for usage.\n"],
-    [['models', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '-x'], "error: unknown option '-x'\nRun 'openai models list --help' for usage.\n"],
-    [['model', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai --help' for usage.\n"],
-    [['models', 'lst', '--colour'], "error: unknown option '--colour'\nRun 'openai models --help' for usage.\n"],
-    [['--colour', 'models', 'list'], "error: unknown option '--colour'\nRun 'openai --help' for usage.\n"],
-    [['models', 'list', '--debug=yes'], "error: option '--debug' takes no value\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--format'], "error: option '--format' needs a value\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'retrieve'], "error: missing --model <id>\nRun 'openai models retrieve --help' for usage.\n"],
-    [['models', 'delete'], "error: missing --model <id>\nRun 'openai models delete --help' for usage.\n"],
-    [['models', 'retrieve', '--model', '--debug'], "error: option '--model' needs a value (write --model=-x for a value that starts with '-')\nRun 'openai models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', 'a', 'b'], "error: unexpected argument 'b'\nRun 'openai models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', 'a', '--model', 'b'], "error: give the model once: --model b or a\nRun 'openai models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', '..'], "error: '..' is not a model id\nRun 'openai models retrieve --help' for usage.\n"],
-    [['models', 'list', 'extra'], "error: unexpected argument 'extra'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--model', 'x'], "error: 'models list' takes no --model\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--format', 'xml'], "error: --format must be one of json, jsonl, yaml, table; got 'xml'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--format', 'json', '--field', 'id'], "error: use --format or --field, not both\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--timeout', '0'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '0'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--timeout', 'soon'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--max-retries', '-1'], "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--base-url', 'api.openai.com/v1'], "error: --base-url must start with http:// or https://, got 'api.openai.com/v1'\nRun 'openai models list --help' for usage.\n"],
-    [['models', 'list', '--base-url', 'ftp://example.com'], "error: --base-url must start with http:// or https://, got 'ftp://example.com'\nRun 'openai models list --help' for usage.\n"],
+    [['model', 'list'], "error: unknown command 'model'\nRun 'openai-models --help' for usage.\n"],
+    [['models', 'lst'], "error: unknown command 'models lst' (did you mean 'list'?)\nRun 'openai-models models --help' for usage.\n"],
+    [['models', 'get'], "error: unknown command 'models get'\nRun 'openai-models models --help' for usage.\n"],
+    [['models', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '-x'], "error: unknown option '-x'\nRun 'openai-models models list --help' for usage.\n"],
+    [['model', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai-models --help' for usage.\n"],
+    [['models', 'lst', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models --help' for usage.\n"],
+    [['--colour', 'models', 'list'], "error: unknown option '--colour'\nRun 'openai-models --help' for usage.\n"],
+    [['models', 'list', '--debug=yes'], "error: option '--debug' takes no value\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--format'], "error: option '--format' needs a value\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'retrieve'], "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'delete'], "error: missing --model <id>\nRun 'openai-models models delete --help' for usage.\n"],
+    [['models', 'retrieve', '--model', '--debug'], "error: option '--model' needs a value (write --model=-x for a value that starts with '-')\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', 'a', 'b'], "error: unexpected argument 'b'\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', 'a', '--model', 'b'], "error: give the model once: --model b or a\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', '..'], "error: '..' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'list', 'extra'], "error: unexpected argument 'extra'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--model', 'x'], "error: 'models list' takes no --model\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--format', 'xml'], "error: --format must be one of json, jsonl, yaml, table; got 'xml'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--format', 'json', '--field', 'id'], "error: use --format or --field, not both\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--timeout', '0'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '0'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--timeout', 'soon'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--max-retries', '-1'], "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--base-url', 'api.openai.com/v1'], "error: --base-url must start with http:// or https://, got 'api.openai.com/v1'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--base-url', 'ftp://example.com'], "error: --base-url must start with http:// or https://, got 'ftp://example.com'\nRun 'openai-models models list --help' for usage.\n"],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });
 
   it('a missing API key (none in the environment given, none as an option)', async () => {
     expect(await usage(['models', 'list'], {})).toBe(
-      "error: missing API key: set OPENAI_API_KEY or pass --api-key\nRun 'openai models list --help' for usage.\n",
+      "error: missing API key: set OPENAI_API_KEY or pass --api-key\nRun 'openai-models models list --help' for usage.\n",
     );
     expect(await usage(['models', 'list', '--api-key', ' '], { OPENAI_API_KEY: '' })).toContain('missing API key');
   });
@@ -64,9 +64,9 @@ describe('usage errors exit 2 with a hint', () => {
     );
   });
 
-  it('`openai` and `openai models` alone print their help on stderr', async () => {
-    expect(await usage([])).toMatch(/^Usage: openai <resource> <command> \[options\]\n/);
-    expect(await usage(['models'])).toMatch(/^Usage: openai models <command> \[options\]\n/);
+  it('`openai` and `openai-models models` alone print their help on stderr', async () => {
+    expect(await usage([])).toMatch(/^Usage: openai-models <resource> <command> \[options\]\n/);
+    expect(await usage(['models'])).toMatch(/^Usage: openai-models models <command> \[options\]\n/);
   });
 
   it('a --field that no model has (a typo) is reported after the call, with the fields there are', async () => {
@@ -76,7 +76,7 @@ describe('usage errors exit 2 with a hint', () => {
     };
     expect(await run(['models', 'list', '--field', 'idd'], io)).toBe(2);
     expect(io.out()).toBe('');
-    expect(io.err()).toBe("error: no field 'idd' in the answer (it has: id, object)\nRun 'openai models list --help' for usage.\n");
+    expect(io.err()).toBe("error: no field 'idd' in the answer (it has: id, object)\nRun 'openai-models models list --help' for usage.\n");
   });
 });
 
