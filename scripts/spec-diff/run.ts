@@ -34,17 +34,18 @@ function infoVersion(specText: string): string {
 function judge(changes: Change[], from: string, to: string, base: Base, cwd: string): Pick<Verdict, 'summary' | 'failed'> {
   const breaking = changes.filter((c) => c.breaking).length;
   if (breaking === 0) {
-    const what = changes.length === 0 ? 'no change callers can see' : `${changes.length} compatible change(s)`;
+    const what = changes.length > 0 ? `${changes.length} compatible change(s)` : 'no change callers can see';
     return { failed: false, summary: `OK: ${what}, no breaking change.` };
   }
   const count = `${breaking} breaking change(s)`;
+  const pkgFrom = base.kind === 'spec' ? base.packageVersion : undefined;
   if (!isBreakingBump(from, to)) {
+    const pkg = pkgFrom === undefined ? 'a breaking bump of' : `${nextBreaking(pkgFrom)} as`;
     return {
       failed: true,
-      summary: `FAIL: ${count}, and info.version did not raise its major (${from} → ${to}). Undo them, or announce them: info.version ${nextBreaking(from)} and a breaking bump of package.json's version (README, "Changing the spec").`,
+      summary: `FAIL: ${count}, and info.version did not raise its major (${from} → ${to}). Undo them, or announce them: info.version ${nextBreaking(from)} and ${pkg} package.json's version (README, "Changing the spec").`,
     };
   }
-  const pkgFrom = base.kind === 'spec' ? base.packageVersion : undefined;
   if (pkgFrom !== undefined) {
     const pkgTo = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { version?: string }).version;
     if (!isBreakingBump(pkgFrom, pkgTo)) {
@@ -73,8 +74,12 @@ export async function specDiff(argv: string[], io: IO): Promise<number> {
       writeFileSync(basePath, base.text);
       const changes = await diffSpecs(basePath, revision);
       const from = infoVersion(base.text);
-      const to = infoVersion(readFileSync(revision, 'utf8'));
-      const verdict: Verdict = { baseLabel: base.label, from, to, changes, ...judge(changes, from, to, base, io.cwd) };
+      const revisionText = readFileSync(revision, 'utf8');
+      const to = infoVersion(revisionText);
+      const verdict: Verdict =
+        revisionText === base.text
+          ? { baseLabel: base.label, from, to, changes, failed: false, summary: `OK: ${SPEC} is the same as the base.` }
+          : { baseLabel: base.label, from, to, changes, ...judge(changes, from, to, base, io.cwd) };
       io.stdout(FORMATS[values.format](verdict));
       return verdict.failed ? 1 : 0;
     } finally {

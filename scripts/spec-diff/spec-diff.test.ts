@@ -206,6 +206,12 @@ describe.concurrent('output formats and bad input', () => {
     expect(stderr).toMatch(/^spec:diff: oasdiff could not compare the specs \(exit \d+\): .*failed to load revision spec/);
   });
 
+  it('the same spec: says so', async () => {
+    const { code, stdout } = await compare(baseSpec, baseSpec);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^OK: spec\/openapi\.yaml is the same as the base\.$/m);
+  });
+
   it('an unknown --format is exit code 2', async () => {
     const { code, stderr } = await compare(baseSpec, baseSpec, ['--format', 'html']);
     expect({ code, stderr }).toEqual({ code: 2, stderr: 'spec:diff: --format must be one of text, githubactions, markdown\n' });
