@@ -19,7 +19,10 @@
  *   gate also judges the generated client. Removing a deprecated operation is
  *   INFO to oasdiff but still breaks callers' code; a scalar parameter's type
  *   "generalized" to string (integer → string) is wire-safe but changes the
- *   parameter's TypeScript type. Both are raised to ERR.
+ *   parameter's TypeScript type. Renaming an operationId or removing (or
+ *   renaming) a component schema changes no request, but the package exports
+ *   the generated `operations` and `components` types, so callers' code that
+ *   names them breaks. All four are raised to ERR.
  *
  * Breaking = level ERR or WARN. oasdiff's WARN covers removing a request
  * parameter or an optional response property and adding an enum value to a

@@ -108,6 +108,20 @@ describe.concurrent('spec:diff fails on each kind of breaking edit', () => {
       revision: edited((d) => d.setIn([...LIST_GET, 'parameters'], d.createNode([{ name: 'limit', in: 'query', schema: { type: 'string' } }]))),
       lines: ['error   GET /models: for the `query` request parameter `limit`, the type/format was generalized from `integer`/`` to `string`/`` [request-parameter-type-generalized]'],
     },
+    {
+      kind: 'an operationId renamed (the exported `operations` type changes; oasdiff: INFO, raised here)',
+      revision: edited((d) => d.setIn([...LIST_GET, 'operationId'], 'listAllModels')),
+      lines: ['error   GET /models: api operation id `listModels` removed and replaced with `listAllModels` [api-operation-id-removed]'],
+    },
+    {
+      kind: 'a component schema renamed (the exported `components` type changes; oasdiff: INFO, raised here)',
+      revision: edited((d) => {
+        d.setIn(['components', 'schemas', 'ModelDeleted'], d.getIn(['components', 'schemas', 'DeleteModelResponse']));
+        d.deleteIn(['components', 'schemas', 'DeleteModelResponse']);
+        d.setIn(['paths', '/models/{model}', 'delete', 'responses', '200', 'content', 'application/json', 'schema', '$ref'], '#/components/schemas/ModelDeleted');
+      }),
+      lines: ['error   components: removed the schema `DeleteModelResponse` [api-schema-removed]'],
+    },
   ];
 
   for (const { kind, base = baseSpec, revision, lines } of cases) {
