@@ -58,7 +58,18 @@ describe.concurrent('the default base', () => {
     const { dir, commit } = repo();
     commit(baseSpec);
     commit(described);
-    expect(await run(dir)).toMatchObject({ code: 0, stderr: '' });
+    const out = await run(dir);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toMatch(/^OK: no change callers can see, no breaking change\.$/m);
+  });
+
+  it('on main, a last commit that left the spec alone: says the spec is the same', async () => {
+    const { dir, commit } = repo();
+    commit(baseSpec);
+    commit(baseSpec, '0.1.1');
+    const out = await run(dir);
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    expect(out.stdout).toMatch(/^OK: spec\/openapi\.yaml is the same as the base\.$/m);
   });
 
   it('on main with uncommitted edits to the spec: HEAD', async () => {

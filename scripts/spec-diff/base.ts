@@ -20,9 +20,11 @@ export type Base =
   /** Nothing to compare with (first commit, or no spec yet): nothing can break. */
   | { kind: 'none'; reason: string };
 
-function git(cwd: string, args: string[]): string | undefined {
+/** Git's output (a file's bytes as they are; one-line answers trimmed), or undefined when git fails. */
+function git(cwd: string, args: string[], raw = false): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return raw ? out : out.trim();
   } catch {
     return undefined;
   }
@@ -39,7 +41,7 @@ const SHALLOW_HINT =
 
 function atCommit(cwd: string, sha: string, label: string): Base {
   // `<rev>:./path` is relative to cwd, so this works from any clone's root.
-  const text = git(cwd, ['show', `${sha}:./${SPEC}`]);
+  const text = git(cwd, ['show', `${sha}:./${SPEC}`], true);
   if (text === undefined) return { kind: 'none', reason: `${SPEC} does not exist at ${label}: every operation in it is new` };
   const pkg = git(cwd, ['show', `${sha}:./package.json`]);
   const version: unknown = pkg === undefined ? undefined : (JSON.parse(pkg) as { version?: unknown }).version;
@@ -61,6 +63,7 @@ function defaultBase(cwd: string): Base {
   if (mergeBase !== undefined && mergeBase !== head) {
     return atCommit(cwd, mergeBase, `the merge-base with ${main} (${mergeBase.slice(0, 7)})`);
   }
+  // `git diff --quiet` fails (exit 1) exactly when the spec differs from HEAD.
   if (git(cwd, ['diff', '--quiet', 'HEAD', '--', SPEC]) === undefined) {
     return atCommit(cwd, head, `HEAD (${head.slice(0, 7)}), your uncommitted edits`);
   }
