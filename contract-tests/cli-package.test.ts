@@ -5,7 +5,7 @@
  * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
  * `npx openai-models` in the repo itself, whose dist/ the prepack build just made.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -53,6 +53,37 @@ it('npx openai-models models list works in the repo after the build', async () =
   expect(models.length).toBeGreaterThan(0);
   expect(models.every((model) => typeof model === 'object' && model !== null && 'id' in model)).toBe(true);
 }, 60_000);
+
+it('every deep path of "exports" imports from the installed tarball and shares the main entry\'s classes', async () => {
+  const subpaths = Object.keys(JSON.parse(await readFile(join(folder, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports).filter(
+    (key) => key !== '.' && key !== './package.json',
+  );
+  expect(subpaths).toContain('./resources/models');
+  // Each subpath must re-export the very objects of the main entry: a second copy of a class breaks instanceof.
+  const script = `
+    const main = await import('openai-models');
+    const out = {};
+    for (const subpath of ${JSON.stringify(subpaths)}) {
+      const names = [];
+      for (const [name, value] of Object.entries(await import('openai-models' + subpath.slice(1)))) {
+        names.push(value === main[name] ? name : name + ' (a different object!)');
+      }
+      out[subpath] = names.sort().join(' ');
+    }
+    out.errorClasses = Object.keys(main).filter((name) => main[name]?.prototype instanceof Error).sort().join(' ');
+    console.log(JSON.stringify(out));`;
+  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], { env: cleanEnv(), cwd: folder });
+  expect(ran.stderr).toBe('');
+  const exported: Record<string, string> = JSON.parse(ran.stdout);
+  expect(exported['./resources/models']).toBe('Models');
+  expect(exported['./resources/models.mjs']).toBe('Models');
+  expect(exported['./pagination']).toBe('Page PagePromise');
+  // src/compat/error.ts lists the classes again: this keeps the two lists equal.
+  expect(exported['./error']).toBe(exported['errorClasses']);
+  expect(exported['./error']).toContain('NotFoundError');
+  expect(exported['./core/error']).toBe(exported['./error']);
+  expect(Object.entries(exported).filter(([, names]) => names === '' || names.includes('different'))).toEqual([]);
+});
 
 it('the tarball ships the bin and no tests', async () => {
   const root = join(folder, 'node_modules', 'openai-models');
