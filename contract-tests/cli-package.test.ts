@@ -1,14 +1,15 @@
 /**
- * The published package: `npm pack` (its prepack builds dist/), the tarball
+ * The published package: `npm pack` (its prepare script builds dist/), the tarball
  * installed into an empty temporary project with `npm install --offline`
  * (openapi-fetch comes from npm's cache, filled by `npm ci`; no network),
  * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
- * `npx openai-models` in the repo itself, whose dist/ the prepack build just made.
+ * `npx openai-models` in the repo itself, whose dist/ that build just made.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { root as repo } from '../scripts/prism.js';
 import { cleanEnv, spawnProcess } from './support/cli.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -84,6 +85,32 @@ it('every deep path of "exports" imports from the installed tarball and shares t
   expect(exported['./core/error']).toBe(exported['./error']);
   expect(Object.entries(exported).filter(([, names]) => names === '' || names.includes('different'))).toEqual([]);
 });
+
+it('CommonJS code can require() it (require(esm), Node >= 20.19), deep paths included', async () => {
+  const script = `
+    const { OpenAI, NotFoundError } = require('openai-models');
+    const { Models } = require('openai-models/resources/models');
+    const errors = require('openai-models/error');
+    console.log(typeof OpenAI, Models === OpenAI.Models, errors.NotFoundError === NotFoundError);`;
+  const ran = await spawnProcess(process.execPath, ['-e', script], { env: cleanEnv(), cwd: folder });
+  expect(ran.stdout).toBe('function true true\n');
+  expect(ran.code).toBe(0);
+});
+
+it('TypeScript in CommonJS: import = require() is TS1471 under module node16, fine under nodenext; import() works under both', async () => {
+  await writeFile(join(folder, 'required.cts'), "import OpenAI = require('openai-models');\nexport const client = new OpenAI.OpenAI({ apiKey: 'k' });\n");
+  await writeFile(join(folder, 'imported.cts'), "export async function make() {\n  const { OpenAI } = await import('openai-models');\n  return new OpenAI({ apiKey: 'k' });\n}\n");
+  const tsc = (module: string, file: string) =>
+    spawnProcess(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '--module', module, '--strict', '--noEmit', '--skipLibCheck', '--types', 'node', '--typeRoots', join(repo, 'node_modules', '@types'), file], {
+      env: cleanEnv(),
+      cwd: folder,
+      timeoutMs: 60_000,
+    });
+  const [node16Require, nodenextRequire, node16Import] = await Promise.all([tsc('node16', 'required.cts'), tsc('nodenext', 'required.cts'), tsc('node16', 'imported.cts')]);
+  expect(node16Require.stdout).toContain('error TS1471');
+  expect(nodenextRequire.stdout).toBe('');
+  expect(node16Import.stdout).toBe('');
+}, 60_000);
 
 it('the tarball ships the bin and no tests', async () => {
   const root = join(folder, 'node_modules', 'openai-models');
