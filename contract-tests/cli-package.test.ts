@@ -41,8 +41,9 @@ it('npx openai-models models list works from the installed tarball', async () =>
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(/^(\S+\n)+$/);
   if (inject('isMock')) expect(ran.stdout).toBe('gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
-  const version = await spawnProcess(npx, ['--no', '--offline', 'openai-models', '--version'], { env, cwd: folder });
-  expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  // `--` first: without it, npx takes a --version (or --help) right after the command name as its own.
+  const version = await spawnProcess(npx, ['--no', '--offline', '--', 'openai-models', '--version'], { env, cwd: folder });
+  expect(version.stdout).toBe(`${JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')).version}\n`);
 }, 60_000);
 
 it('npx openai-models models list works in the repo after the build', async () => {
