@@ -1,4 +1,4 @@
-import type { Sent } from './internal/transport.js';
+import { BufferedResponse, readBody, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -45,7 +45,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   asResponse(): Promise<Response> {
     if (this.#sent === undefined) this.#raw = true;
     return this.#send().then((sent) =>
-      sent.text === undefined ? sent.response : new Response(sent.text, sent.response),
+      sent.text === undefined ? sent.response : new BufferedResponse(sent.text, sent.response),
     );
   }
 
@@ -53,7 +53,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   withResponse(): Promise<WithResponse<T>> {
     this.#parsed ??= this.#send().then(async ({ response, text }) => {
       // After an early .asResponse() the body was left unread: parse a copy.
-      const data = this.#parse({ response, text: text ?? (await response.clone().text()) });
+      const data = this.#parse({ response, text: text ?? (await readBody(response.clone())) });
       const requestID = response.headers.get('x-request-id');
       return { data, response, requestID, request_id: requestID };
     });
