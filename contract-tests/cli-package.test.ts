@@ -5,7 +5,7 @@
  * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
  * `npx openai-models` in the repo itself, whose dist/ the prepack build just made.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -61,4 +61,15 @@ it('the tarball ships the bin and no tests', async () => {
   expect(files.filter((name) => name.includes('test') || name === '__tests__')).toEqual([]);
   const link = await readdir(join(folder, 'node_modules', '.bin'));
   expect(link).toContain('openai-models');
+});
+
+it('the tarball\'s type declarations hold no @internal member and no underscore member of the client', async () => {
+  const dist = join(folder, 'node_modules', 'openai-models', 'dist');
+  const declarations = (await readdir(dist, { recursive: true })).filter((name) => name.endsWith('.d.ts'));
+  expect(declarations).toContain(join('src', 'client.d.ts'));
+  for (const name of declarations) {
+    const text = await readFile(join(dist, name), 'utf8');
+    expect(text, name).not.toContain('@internal');
+    expect(text.match(/^\s*(?:readonly\s+)?_(?!request_id)\w+\s*[(:<?]/gm), name).toBeNull();
+  }
 });

@@ -12,6 +12,8 @@ import type { WithRequestID } from './internal/validate.js';
 export class Page<Item> implements AsyncIterable<Item> {
   readonly object: 'list';
   readonly data: Item[];
+  /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+  declare readonly _request_id?: string | null;
 
   constructor(body: { object: 'list'; data: Item[] }) {
     Object.assign(this, body);

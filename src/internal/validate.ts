@@ -1,5 +1,6 @@
 import { APIResponseValidationError, redact, snippet } from '../errors.js';
 import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
+import type { Page } from '../pagination.js';
 import type { Sent } from './transport.js';
 
 /**
@@ -88,19 +89,28 @@ export function parseBody<T extends object>(
   return withRequestID(value, response.headers.get('x-request-id'));
 }
 
-/** A parsed object with the request id that produced it, as in the official SDK. */
-export type WithRequestID<T> = T & {
-  /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
-  _request_id?: string | null;
-};
+/**
+ * A parsed object with the request id that produced it, as in the official
+ * SDK. A conditional type, like the official one, so that editors show
+ * `Model & { _request_id?: string | null }` rather than this alias; a `Page`
+ * declares `_request_id` itself, so it shows as `Page<Model>`.
+ */
+export type WithRequestID<T> = T extends Page<unknown>
+  ? T
+  : T & {
+      /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+      _request_id?: string | null;
+    };
 
 export function withRequestID<T extends object>(value: T, requestID: string | null): WithRequestID<T> {
+  // TypeScript cannot follow a generic value into the conditional type; the
+  // property it promises is defined right here.
   return Object.defineProperty(value, '_request_id', {
     value: requestID,
     enumerable: false,
     configurable: true,
     writable: true,
-  });
+  }) as WithRequestID<T>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
