@@ -28,7 +28,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   readonly #parse: (sent: Sent) => WithRequestID<T>;
   #raw = false;
   #sent: Promise<Sent> | undefined;
-  #parsed: Promise<WithResponse<T>> | undefined;
+  #data: Promise<WithRequestID<T>> | undefined;
 
   constructor(start: Start, parse: (sent: Sent) => WithRequestID<T>) {
     this.#start = start;
@@ -41,6 +41,16 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     return this.#sent;
   }
 
+  #parsed(): Promise<WithRequestID<T>> {
+    this.#data ??= this.#send().then((sent) =>
+      sent.text === undefined
+        ? // After an early .asResponse() the body was left unread: parse a copy.
+          readBody(sent.response.clone()).then((text) => this.#parse({ response: sent.response, text }))
+        : this.#parse(sent),
+    );
+    return this.#data;
+  }
+
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
     if (this.#sent === undefined) this.#raw = true;
@@ -50,21 +60,18 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   }
 
   /** The parsed value together with the response and its request id. */
-  withResponse(): Promise<WithResponse<T>> {
-    this.#parsed ??= this.#send().then(async ({ response, text }) => {
-      // After an early .asResponse() the body was left unread: parse a copy.
-      const data = this.#parse({ response, text: text ?? (await readBody(response.clone())) });
-      const requestID = response.headers.get('x-request-id');
-      return { data, response, requestID, request_id: requestID };
-    });
-    return this.#parsed;
+  async withResponse(): Promise<WithResponse<T>> {
+    const data = await this.#parsed();
+    const { response } = await this.#send();
+    const requestID = response.headers.get('x-request-id');
+    return { data, response, requestID, request_id: requestID };
   }
 
   then<R1 = WithRequestID<T>, R2 = never>(
     onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return this.#parsed().then(onfulfilled, onrejected);
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<WithRequestID<T> | R> {

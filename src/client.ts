@@ -129,7 +129,8 @@ export class OpenAI {
           options.defaultHeaders,
         ),
       ),
-      fetch: (request) => send(request, passthrough, transport).then((sent) => sent.response),
+      // client.api callers pass their signal the openapi-fetch way, on the Request.
+      fetch: (request) => send(request, { ...passthrough, signal: request.signal }, transport).then((sent) => sent.response),
     });
     this.models = new Models(this.api, caller);
   }

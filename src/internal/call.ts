@@ -16,7 +16,6 @@ export type CallInit = {
   parseAs: 'stream';
   fetch: (request: Request) => Promise<Response>;
   headers?: Record<string, string | null | undefined>;
-  signal?: AbortSignal;
   querySerializer?: (query: Record<string, unknown>) => string;
   /**
    * The SDK's extra JSON body (`delete`'s `body` option). The spec declares
@@ -44,14 +43,20 @@ const serializeQuery = createQuerySerializer();
  */
 export class Caller {
   readonly #settings: CallSettings;
+  /** The SendOptions of a call without per-request options, made once. */
+  readonly #parse: SendOptions;
+  readonly #raw: SendOptions;
 
   constructor(settings: CallSettings) {
     this.#settings = settings;
+    this.#parse = { timeout: settings.timeout, maxRetries: settings.maxRetries, mode: 'parse' };
+    this.#raw = { ...this.#parse, mode: 'raw' };
   }
 
   /** openapi-fetch's `querySerializer`: `defaultQuery`, then the call's own query. */
   querySerializer(extra?: Record<string, unknown>): (query: Record<string, unknown>) => string {
     const { defaultQuery } = this.#settings;
+    if (extra === undefined && Object.keys(defaultQuery).length === 0) return serializeQuery;
     return (query) => serializeQuery({ ...defaultQuery, ...query, ...extra });
   }
 
@@ -75,11 +80,7 @@ export class Caller {
     // async: a refused option or id must reject the call's promise, never
     // throw inside APIPromise's microtask (that would be an uncaught exception).
     return async (raw) => {
-      const sendOptions: SendOptions = {
-        timeout: options?.timeout === undefined ? settings.timeout : checkTimeout(options.timeout),
-        maxRetries: options?.maxRetries === undefined ? settings.maxRetries : checkRetries(options.maxRetries),
-        mode: raw ? 'raw' : 'parse',
-      };
+      const sendOptions = options === undefined ? (raw ? this.#raw : this.#parse) : this.#sendOptions(options, raw);
       let sent: Sent | undefined;
       const init: CallInit = {
         parseAs: 'stream',
@@ -87,7 +88,6 @@ export class Caller {
       };
       if (options !== undefined) {
         if (options.headers) init.headers = options.headers;
-        if (options.signal) init.signal = options.signal;
         if (options.query) init.querySerializer = this.querySerializer(options.query);
         if (options.body !== undefined) {
           if (method === 'GET') throw new OpenAIError(`A ${method} request cannot carry a body`);
@@ -100,6 +100,17 @@ export class Caller {
       const text = sent?.response === response ? sent.text : await middlewareText(result, raw);
       if (!response.ok) throw toAPIError(response.status, response.headers, text ?? '', settings.transport.secret);
       return { response, text };
+    };
+  }
+
+  #sendOptions(options: RequestOptionsWithBody, raw: boolean): SendOptions {
+    return {
+      timeout: options.timeout === undefined ? this.#settings.timeout : checkTimeout(options.timeout),
+      maxRetries: options.maxRetries === undefined ? this.#settings.maxRetries : checkRetries(options.maxRetries),
+      // The caller's signal goes to the transport, not onto the Request:
+      // linking it there would cost every call, and the transport is what aborts.
+      signal: options.signal,
+      mode: raw ? 'raw' : 'parse',
     };
   }
 }

@@ -15,6 +15,8 @@ export interface SendOptions {
   /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
   timeout: number;
   maxRetries: number;
+  /** The caller's signal: aborts at once, even between attempts, with `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
   /**
    * What becomes of a 2xx body:
    * `parse`: read into `Sent.text`; the Response comes back with its body used
@@ -43,13 +45,12 @@ export interface Sent {
 
 /**
  * The one request loop: timeout per attempt, retries with the waits of
- * `retry.ts`, the caller's abort (the Request's own signal), and conversion
- * of failures to typed errors. It never throws for an HTTP status: deciding
- * what a status means is the caller's business.
+ * `retry.ts`, the caller's abort, and conversion of failures to typed
+ * errors. It never throws for an HTTP status: deciding what a status means
+ * is the caller's business.
  */
 export async function send(request: Request, options: SendOptions, config: TransportConfig): Promise<Sent> {
-  const { mode } = options;
-  const userSignal = request.signal;
+  const { mode, signal: userSignal } = options;
   const retries = isIdempotent(request.method) ? options.maxRetries : 0;
   // Log lines are built only when their level is on: with the default 'warn'
   // their formatting, clock reads and header lookups cost 1-2 us on every call
@@ -58,8 +59,8 @@ export async function send(request: Request, options: SendOptions, config: Trans
   const logLine = (): string => `${request.method} ${redact(request.url, config.secret)}`;
   if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
   for (let retry = 0; ; retry++) {
-    if (userSignal.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-    const attempt = startAttempt(options.timeout, userSignal);
+    if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+    const attempt = new Attempt(options.timeout, userSignal);
     const started = debug ? Date.now() : 0;
     let reason: string;
     let waitHeaders: Headers | undefined;
@@ -90,8 +91,8 @@ export async function send(request: Request, options: SendOptions, config: Trans
     } catch (error) {
       attempt.done();
       if (error instanceof OpenAIError) throw error; // already typed (e.g. by readBody): final
-      if (userSignal.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-      const failure = attempt.timedOut()
+      if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+      const failure = attempt.timedOut
         ? new APIConnectionTimeoutError({ cause: error })
         : new APIConnectionError({ message: `Connection error: ${redact(messageOf(error), config.secret)}`, cause: error });
       if (retry >= retries) throw failure;
@@ -139,31 +140,46 @@ export class BufferedResponse extends Response {
   }
 }
 
-interface Attempt {
-  signal: AbortSignal;
-  timedOut(): boolean;
+/**
+ * One attempt's AbortSignal: it fires on the timeout or the caller's abort,
+ * telling the two apart. A class with a shared timer callback rather than
+ * closures: this runs on every call, and allocations are most of its cost.
+ */
+class Attempt {
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #userSignal: AbortSignal | undefined;
+  timedOut = false;
+
+  constructor(timeout: number, userSignal: AbortSignal | undefined) {
+    this.#timer = setTimeout(onTimeout, timeout, this, timeout);
+    this.#userSignal = userSignal;
+    userSignal?.addEventListener('abort', this, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The caller aborted (an EventTarget listener object). */
+  handleEvent(): void {
+    this.#controller.abort(this.#userSignal?.reason);
+  }
+
+  timeOut(timeout: number): void {
+    this.timedOut = true;
+    this.#controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
+  }
+
   /** Clears the timer and the link to the caller's signal. */
-  done(): void;
+  done(): void {
+    clearTimeout(this.#timer);
+    this.#userSignal?.removeEventListener('abort', this);
+  }
 }
 
-/** An AbortSignal that fires on the timeout or the caller's abort, telling the two apart. */
-function startAttempt(timeout: number, userSignal: AbortSignal): Attempt {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
-  }, timeout);
-  const onAbort = (): void => controller.abort(userSignal.reason);
-  userSignal.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    done() {
-      clearTimeout(timer);
-      userSignal.removeEventListener('abort', onAbort);
-    },
-  };
+function onTimeout(attempt: Attempt, timeout: number): void {
+  attempt.timeOut(timeout);
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
