@@ -90,7 +90,7 @@ export class Caller {
         if (options.headers) init.headers = options.headers;
         if (options.query) init.querySerializer = this.querySerializer(options.query);
         if (options.body !== undefined) {
-          if (method === 'GET') throw new OpenAIError(`A ${method} request cannot carry a body`);
+          if (method === 'GET') throw new OpenAIError('A GET request cannot carry a body');
           init.body = options.body as never;
         }
       }
@@ -118,7 +118,7 @@ export class Caller {
 /** The body of a Response a middleware supplied; openapi-fetch already parsed a non-2xx one into `error`. */
 async function middlewareText({ response, error }: { response: Response; error?: unknown }, raw: boolean): Promise<string | undefined> {
   if (response.ok) return raw ? undefined : readBody(response);
-  return error === undefined ? '' : typeof error === 'string' ? error : JSON.stringify(error);
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? '');
 }
 
 export function checkTimeout(ms: number): number {

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenAIError, redact } from '../errors.js';
-import { headersForLog, type leveled } from './logger.js';
+import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
 /**
@@ -32,7 +32,7 @@ export interface SendOptions {
 
 export interface TransportConfig {
   fetch: Fetch;
-  log: ReturnType<typeof leveled>;
+  log: Log;
   /** The API key, scrubbed from errors and logs. */
   secret: string;
 }
@@ -55,9 +55,9 @@ export async function send(request: Request, options: SendOptions, config: Trans
   // Log lines are built only when their level is on: with the default 'warn'
   // their formatting, clock reads and header lookups cost 1-2 us on every call
   // for nothing (issue 6, BENCHMARKS.md).
-  const debug = config.log.enabled('debug');
+  const { debug, info } = config.log;
   const logLine = (): string => `${request.method} ${redact(request.url, config.secret)}`;
-  if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
+  debug?.(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
   for (let retry = 0; ; retry++) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const attempt = new Attempt(options.timeout, userSignal);
@@ -69,11 +69,9 @@ export async function send(request: Request, options: SendOptions, config: Trans
       const response = await config.fetch(request.body !== null && retry < retries ? request.clone() : request, {
         signal: attempt.signal,
       });
-      if (debug) {
-        config.log.debug(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
-          requestID: response.headers.get('x-request-id'),
-        });
-      }
+      debug?.(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
+        requestID: response.headers.get('x-request-id'),
+      });
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
         await response.body?.cancel().catch(() => {});
         attempt.done();
@@ -99,7 +97,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       reason = failure.name;
     }
     const delay = retryDelayMs(retry, waitHeaders);
-    config.log.info(`retrying ${logLine()} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
+    info?.(`retrying ${logLine()} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
     await sleep(delay, userSignal);
   }
 }
@@ -114,25 +112,20 @@ export function readBody(response: Response): Promise<string> {
 }
 
 /**
- * A Response holding a body already read, that keeps the `url` and
- * `redirected` of the answer it copies (`new Response()` would give `''` and
- * `false`), also through `clone()`.
+ * A Response holding a body already read, that keeps the `url` of the
+ * answer it copies (`new Response()` would give `''`), also through `clone()`.
  */
 export class BufferedResponse extends Response {
   readonly #from: Response;
 
   constructor(body: string | ReadableStream<Uint8Array> | null, from: Response) {
-    // 204, 205 and 304 answers cannot carry a body, not even an empty one.
-    super(from.status === 204 || from.status === 205 || from.status === 304 ? null : body, from);
+    // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
+    super(body || null, from);
     this.#from = from;
   }
 
   override get url(): string {
     return this.#from.url;
-  }
-
-  override get redirected(): boolean {
-    return this.#from.redirected;
   }
 
   override clone(): Response {
