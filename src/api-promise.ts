@@ -33,7 +33,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   constructor(start: Start, parse: (sent: Sent) => WithRequestID<T>) {
     this.#start = start;
     this.#parse = parse;
-    queueMicrotask(() => void this.#send().catch(() => {}));
+    queueMicrotask(() => void this.#send().catch(ignore));
   }
 
   #send(): Promise<Sent> {
@@ -86,3 +86,6 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     return 'APIPromise';
   }
 }
+
+/** Marks a rejection as handled: the call's own promise reports it to whoever awaits. */
+function ignore(): void {}

@@ -56,8 +56,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
   // their formatting, clock reads and header lookups cost 1-2 us on every call
   // for nothing (issue 6, BENCHMARKS.md).
   const { debug, info } = config.log;
-  const logLine = (): string => `${request.method} ${redact(request.url, config.secret)}`;
-  debug?.(`request ${logLine()}`, { headers: headersForLog(request.headers, config.secret) });
+  debug?.(`request ${logLine(request, config)}`, { headers: headersForLog(request.headers, config.secret) });
   for (let retry = 0; ; retry++) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const attempt = new Attempt(options.timeout, userSignal);
@@ -69,7 +68,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       const response = await config.fetch(request.body !== null && retry < retries ? request.clone() : request, {
         signal: attempt.signal,
       });
-      debug?.(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
+      debug?.(`response ${logLine(request, config)} ${response.status} in ${Date.now() - started} ms`, {
         requestID: response.headers.get('x-request-id'),
       });
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
@@ -97,7 +96,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       reason = failure.name;
     }
     const delay = retryDelayMs(retry, waitHeaders);
-    info?.(`retrying ${logLine()} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
+    info?.(`retrying ${logLine(request, config)} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
     await sleep(delay, userSignal);
   }
 }
@@ -189,6 +188,10 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function logLine(request: Request, config: TransportConfig): string {
+  return `${request.method} ${redact(request.url, config.secret)}`;
 }
 
 function messageOf(error: unknown): string {

@@ -68,17 +68,17 @@ export function parseBody<T extends object>(
   const raw = sent.text ?? '';
   // The key is scrubbed only from what an error would quote: a 2xx body is
   // the caller's own data, and scanning every one costs ~2.5 us on a list.
-  const text = (): string => redact(raw, secret);
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(text())}`;
-    throw new APIResponseValidationError(response.status, text(), `response body ${what}`, response.headers);
+    const redacted = redact(raw, secret);
+    const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
+    throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, response.headers);
   }
   if (!shape.is(value)) {
     const problem = shape.problem(value, 'body') ?? 'body has an unexpected shape';
-    const redacted = text();
+    const redacted = redact(raw, secret);
     throw new APIResponseValidationError(
       response.status,
       redacted === raw ? value : JSON.parse(redacted),
@@ -105,12 +105,8 @@ export type WithRequestID<T> = T extends Page<unknown>
 export function withRequestID<T extends object>(value: T, requestID: string | null): WithRequestID<T> {
   // TypeScript cannot follow a generic value into the conditional type; the
   // property it promises is defined right here.
-  return Object.defineProperty(value, '_request_id', {
-    value: requestID,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  }) as WithRequestID<T>;
+  // Not enumerable (the default of defineProperty), so JSON.stringify leaves it out.
+  return Object.defineProperty(value, '_request_id', { value: requestID, configurable: true, writable: true }) as WithRequestID<T>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
