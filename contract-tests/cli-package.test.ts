@@ -121,3 +121,14 @@ it('the tarball ships the bin and no tests', async () => {
   const link = await readdir(join(folder, 'node_modules', '.bin'));
   expect(link).toContain('openai-models');
 });
+
+it('the tarball\'s type declarations hold no @internal member and no underscore member of the client', async () => {
+  const dist = join(folder, 'node_modules', 'openai-models', 'dist');
+  const declarations = (await readdir(dist, { recursive: true })).filter((name) => name.endsWith('.d.ts'));
+  expect(declarations).toContain(join('src', 'client.d.ts'));
+  for (const name of declarations) {
+    const text = await readFile(join(dist, name), 'utf8');
+    expect(text, name).not.toContain('@internal');
+    expect(text.match(/^\s*(?:readonly\s+)?_(?!request_id)\w+\s*[(:<?]/gm), name).toBeNull();
+  }
+});
