@@ -1,46 +1,56 @@
 /**
  * The published package: `npm pack` (its prepack builds dist/), the tarball
- * installed into an empty temporary project with `npm install --offline`
- * (openapi-fetch comes from npm's cache, filled by `npm ci`; no network),
- * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
- * `npx openai-models` in the repo itself, whose dist/ the prepack build just made.
+ * installed into empty scratch apps with `npm install --offline` (runtime
+ * dependencies from the repo's own node_modules, see support/scratch-app.ts;
+ * no network, whatever npm's cache holds), then `npx openai-models` there,
+ * against Prism (or TEST_API_BASE_URL). Beside it, the official `openai`
+ * 6.30.1, whose package also installs a bin (named `openai`): in either
+ * install order both commands must run. Also `npx openai-models` in the repo
+ * itself, whose dist/ the prepack build just made.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cleanEnv, spawnProcess } from './support/cli.js';
+import { packAll, scratchApp } from './support/scratch-app.js';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const mockIds = 'gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n';
 let folder: string;
+const apps: Record<'alone' | 'ours-then-openai' | 'openai-then-ours', string> = { alone: '', 'ours-then-openai': '', 'openai-then-ours': '' };
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'openai-models-pack-'));
-  const packed = await spawnProcess(npm, ['pack', '--pack-destination', folder, '--silent'], { env: cleanEnv(), timeoutMs: 120_000 });
-  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stdout}${packed.stderr}`);
-  const tarball = (await readdir(folder)).find((name) => name.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'pack-check', private: true }));
-  const installed = await spawnProcess(npm, ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], {
-    env: cleanEnv(),
-    cwd: folder,
-    timeoutMs: 120_000,
-  });
-  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.stdout}${installed.stderr}`);
-}, 240_000);
+  const packed = await packAll(folder, ['openai']);
+  const official = packed.installed['openai'] ?? '';
+  [apps.alone, apps['ours-then-openai'], apps['openai-then-ours']] = await Promise.all([
+    scratchApp(packed, 'alone', [packed.ours]),
+    scratchApp(packed, 'ours-then-openai', [packed.ours, official]),
+    scratchApp(packed, 'openai-then-ours', [official, packed.ours]),
+  ]);
+}, 300_000);
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-it('npx openai-models models list works from the installed tarball', async () => {
+function npxIn(cwd: string, argv: string[]): ReturnType<typeof spawnProcess> {
   const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
-  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai-models', 'models', 'list', '--field', 'id'], { env, cwd: folder, timeoutMs: 60_000 });
+  return spawnProcess(npx, ['--no', '--offline', ...argv], { env, cwd, timeoutMs: 60_000 });
+}
+
+/** `npx openai-models models list --field id` in `app`: one id a line, the mock's three on Prism. */
+async function expectListWorks(app: string): Promise<void> {
+  const ran = await npxIn(app, ['openai-models', 'models', 'list', '--field', 'id']);
   expect(ran.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(/^(\S+\n)+$/);
-  if (inject('isMock')) expect(ran.stdout).toBe('gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
-  const version = await spawnProcess(npx, ['--no', '--offline', 'openai-models', '--version'], { env, cwd: folder });
+  if (inject('isMock')) expect(ran.stdout).toBe(mockIds);
+}
+
+it('npx openai-models models list works from the installed tarball', async () => {
+  await expectListWorks(apps.alone);
+  const version = await npxIn(apps.alone, ['openai-models', '--version']);
   expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
 }, 60_000);
 
@@ -55,10 +65,21 @@ it('npx openai-models models list works in the repo after the build', async () =
 }, 60_000);
 
 it('the tarball ships the bin and no tests', async () => {
-  const root = join(folder, 'node_modules', 'openai-models');
+  const root = join(apps.alone, 'node_modules', 'openai-models');
   const files = await readdir(join(root, 'dist', 'src', 'cli'));
   expect(files).toContain('bin.js');
   expect(files.filter((name) => name.includes('test') || name === '__tests__')).toEqual([]);
-  const link = await readdir(join(folder, 'node_modules', '.bin'));
-  expect(link).toContain('openai-models');
+  expect(await readdir(join(apps.alone, 'node_modules', '.bin'))).toEqual(['openai-models']);
+});
+
+describe('beside the official openai 6.30.1, which installs a bin named openai', () => {
+  it.each(['ours-then-openai', 'openai-then-ours'] as const)('installed %s: both commands run', async (order) => {
+    const bin = join(apps[order], 'node_modules', '.bin');
+    expect(await readlink(join(bin, 'openai'))).toBe('../openai/bin/cli');
+    expect(await readlink(join(bin, 'openai-models'))).toBe('../openai-models/dist/src/cli/bin.js');
+    // The official command: without a subcommand it prints its usage and exits 1.
+    const [official] = await Promise.all([npxIn(apps[order], ['openai']), expectListWorks(apps[order])]);
+    expect(official.code).toBe(1);
+    expect(official.stdout).toMatch(/^Usage: openai <subcommand>\n\nSubcommands:\n {2}migrate /);
+  }, 60_000);
 });
