@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { mockOnly, serverDependent } from './contract-tests/modes.js';
 
 // In CI (.ci/run sets CI=true) every vitest run also writes a JSON report
 // named after the npm script that started it, so .ci/run can print one
@@ -22,9 +23,23 @@ export default defineConfig({
       },
       {
         test: {
+          // Against Prism, or TEST_API_BASE_URL (contract-tests/global-setup.ts).
           name: 'contract',
           include: ['contract-tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(process.env['TEST_API_BASE_URL'] ? mockOnly : [])],
           globalSetup: ['contract-tests/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // The same checks against the tests' own OpenAI-like server (contract-tests/modes.ts).
+          name: 'contract:openai-like',
+          include: serverDependent,
+          globalSetup: ['contract-tests/global-setup.ts'],
+          setupFiles: ['contract-tests/support/no-stray-deletes.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

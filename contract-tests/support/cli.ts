@@ -1,8 +1,9 @@
 /**
  * The CLI as users get it: `buildCLI()` compiles the package with its real
  * build config (tsconfig.build.json) into a scratch folder inside the repo
- * (so the package's self-reference and node_modules still resolve), and
- * `spawnCLI()` runs the emitted `bin.js` in a child process.
+ * (so the package's self-reference and node_modules still resolve); the
+ * contract projects' global setup builds it once per run (`sharedCLI()`)
+ * and support/cli-runner.ts runs the emitted `bin.js` in a child process.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -53,4 +54,30 @@ export async function buildCLI(): Promise<{ bin: string; remove(): Promise<void>
   );
   if (built.code !== 0) throw new Error(`tsc failed (${built.code}):\n${built.stdout}${built.stderr}`);
   return { bin: join(outDir, 'src', 'cli', 'bin.js'), remove: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+interface Shared {
+  built: Promise<{ bin: string; remove(): Promise<void> }>;
+  users: number;
+}
+const sharedKey = Symbol.for('openai-models.contract-tests.cli');
+
+/**
+ * One build for every contract project of a vitest run (global setups share
+ * the main process): the last `release()` removes it.
+ */
+export async function sharedCLI(): Promise<{ bin: string; release(): Promise<void> }> {
+  const holder = globalThis as { [sharedKey]?: Shared };
+  const shared = (holder[sharedKey] ??= { built: buildCLI(), users: 0 });
+  shared.users += 1;
+  const { bin, remove } = await shared.built;
+  return {
+    bin,
+    async release() {
+      shared.users -= 1;
+      if (shared.users > 0) return;
+      delete holder[sharedKey];
+      await remove();
+    },
+  };
 }
