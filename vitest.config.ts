@@ -1,15 +1,16 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { mockOnly, serverDependent } from './contract-tests/modes.js';
 
-// In CI (.ci/run sets CI=true) every vitest run also writes a JSON report
-// named after the npm script that started it, so .ci/run can print one
-// plain "N passed, N failed" line for the whole of `npm test`.
-const report = process.env['CI'] === 'true' ? process.env['npm_lifecycle_event'] : undefined;
+// In CI (.ci/run sets CI=true) every vitest run also writes a JSON report,
+// .reports/<Node version>/<npm script>.json, so .ci/run can print one line
+// per Node version (the one that really ran) and one plain
+// "N passed, N failed" line for everything.
+const script = process.env['CI'] === 'true' ? process.env['npm_lifecycle_event'] : undefined;
 
 export default defineConfig({
   test: {
-    reporters: report ? ['default', 'json'] : ['default'],
-    ...(report ? { outputFile: { json: `.reports/${report.replace(/[^\w-]/g, '_')}.json` } } : {}),
+    reporters: script ? ['default', 'json'] : ['default'],
+    ...(script ? { outputFile: { json: `.reports/${process.version}/${script.replace(/[^\w-]/g, '_')}.json` } } : {}),
     projects: [
       {
         test: {
