@@ -1,12 +1,13 @@
 /**
- * The published package: `npm pack` (its prepack builds dist/), the tarball
+ * The published package: `npm pack` of this run's `npm run build` (what
+ * its prepack runs; support/dist.ts), the tarball
  * installed into empty scratch apps with `npm install --offline` (runtime
  * dependencies from the repo's own node_modules, see support/scratch-app.ts;
  * no network, whatever npm's cache holds), then `npx openai-models` there,
  * against Prism (or TEST_API_BASE_URL). Beside it, the official `openai`
  * 6.30.1, whose package also installs a bin (named `openai`): in either
  * install order both commands must run. Also `npx openai-models` in the repo
- * itself, whose dist/ the prepack build just made.
+ * itself, whose dist/ that build just made.
  */
 import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

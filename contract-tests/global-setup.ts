@@ -10,7 +10,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startPrism } from '../scripts/prism.js';
-import { sharedCLI } from './support/cli.js';
+import { forgetBuild } from './support/dist.js';
 import { startOpenAILikeServer } from './support/openai-like-server.js';
 
 declare module 'vitest' {
@@ -21,22 +21,20 @@ declare module 'vitest' {
     isMock: boolean;
     /** The only model a test may DELETE (TEST_DELETE_MODEL_ID on another server); null: send no DELETE. */
     deleteModelId: string | null;
-    /** The CLI's `bin.js`, built once per run with the package's build config (support/cli.ts). */
-    cliBin: string;
+    /** Names this vitest run's one build of dist/ (support/dist.ts). */
+    runId: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [cli, server] = await Promise.allSettled([sharedCLI(), serverUnderTest(project)]);
-  const teardown = async (): Promise<void> => {
-    await Promise.all([cli.status === 'fulfilled' && cli.value.release(), server.status === 'fulfilled' && server.value()]);
+  // Both contract projects share one run id, so dist/ is built once a run.
+  const holder = globalThis as { openaiModelsRunId?: string };
+  const runId = (holder.openaiModelsRunId ??= `${process.pid}-${Date.now()}`);
+  project.provide('runId', runId);
+  const stopServer = await serverUnderTest(project);
+  return async () => {
+    await Promise.all([stopServer(), forgetBuild(runId)]);
   };
-  if (cli.status === 'rejected' || server.status === 'rejected') {
-    await teardown();
-    throw cli.status === 'rejected' ? cli.reason : (server as PromiseRejectedResult).reason;
-  }
-  project.provide('cliBin', cli.value.bin);
-  return teardown;
 }
 
 async function serverUnderTest(project: TestProject): Promise<() => Promise<void>> {

@@ -17,6 +17,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { root } from '../../scripts/prism.js';
 import { cleanEnv, spawnProcess, type Ran } from './cli.js';
+import { builtDist } from './dist.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -49,7 +50,7 @@ async function runtimeDependencies(): Promise<string[]> {
 
 export interface Packed {
   folder: string;
-  /** `file:` spec of this repository's tarball (its prepack builds dist/). */
+  /** `file:` spec of this repository's tarball, of the dist/ that support/dist.ts built. */
   ours: string;
   /** `overrides` that take every runtime dependency from its tarball. */
   overrides: Record<string, string>;
@@ -67,7 +68,8 @@ export async function packAll(folder: string, installed: string[]): Promise<Pack
     `file:${join(deps, await pack(deps, join(root, 'node_modules', name), ['--ignore-scripts']))}`,
   ];
   const [ours, overrides, extra] = await Promise.all([
-    pack(folder, root),
+    // --ignore-scripts: its prepack (`npm run build`) already ran in builtDist().
+    builtDist().then(() => pack(folder, root, ['--ignore-scripts'])),
     runtimeDependencies().then((names) => Promise.all(names.map(packInstalled))),
     Promise.all(installed.map(packInstalled)),
   ]);
