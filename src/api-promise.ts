@@ -1,4 +1,4 @@
-import { BufferedResponse, readBody, type Sent } from './internal/transport.js';
+import { bufferedResponse, readBody, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -55,7 +55,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   asResponse(): Promise<Response> {
     if (this.#sent === undefined) this.#raw = true;
     return this.#send().then((sent) =>
-      sent.text === undefined ? sent.response : new BufferedResponse(sent.text, sent.response),
+      sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response),
     );
   }
 

@@ -26,7 +26,7 @@ export type CallInit = {
 };
 
 /** A typed openapi-fetch call, e.g. `(init) => api.GET('/models/{model}', { params, ...init })`. */
-export type Send = (init: CallInit) => Promise<{ response: Response; error?: unknown }>;
+export type TypedCall = (init: CallInit) => Promise<{ response: Response; error?: unknown }>;
 
 export interface CallSettings {
   transport: TransportConfig;
@@ -61,13 +61,13 @@ export class Caller {
   }
 
   /** A call returning one object of `shape`. */
-  one<T extends object>(method: 'GET' | 'DELETE', call: Send, shape: Shape<T>, options: RequestOptionsWithBody | undefined): APIPromise<T> {
+  one<T extends object>(method: 'GET' | 'DELETE', call: TypedCall, shape: Shape<T>, options: RequestOptionsWithBody | undefined): APIPromise<T> {
     const secret = this.#settings.transport.secret;
     return new APIPromise(this.#start(method, call, options), (sent) => parseBody(sent, shape, secret));
   }
 
   /** A call returning a page of items: the body is checked against `shape`, then wrapped in a `Page`. */
-  page<Item>(call: Send, shape: Shape<{ object: 'list'; data: Item[] }>, options: RequestOptionsWithBody | undefined): PagePromise<Item> {
+  page<Item>(call: TypedCall, shape: Shape<{ object: 'list'; data: Item[] }>, options: RequestOptionsWithBody | undefined): PagePromise<Item> {
     const secret = this.#settings.transport.secret;
     return new PagePromise(this.#start('GET', call, options), (sent): WithRequestID<Page<Item>> => {
       const body = parseBody(sent, shape, secret);
@@ -75,7 +75,7 @@ export class Caller {
     });
   }
 
-  #start(method: 'GET' | 'DELETE', call: Send, options: RequestOptionsWithBody | undefined): Start {
+  #start(method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined): Start {
     const settings = this.#settings;
     // async: a refused option or id must reject the call's promise, never
     // throw inside APIPromise's microtask (that would be an uncaught exception).

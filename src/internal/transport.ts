@@ -82,7 +82,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       } else {
         const text = await readBody(response);
         attempt.done();
-        const readable = response.ok && mode === 'parse' ? response : new BufferedResponse(text, response);
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response);
         return { response: readable, text };
       }
     } catch (error) {
@@ -114,23 +114,31 @@ export function readBody(response: Response): Promise<string> {
  * A Response holding a body already read, that keeps the `url` of the
  * answer it copies (`new Response()` would give `''`), also through `clone()`.
  */
-export class BufferedResponse extends Response {
-  readonly #from: Response;
+export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response): Response {
+  // The class is made on first use: naming `Response` when this module loads
+  // would make Node 20 load its whole fetch implementation (undici) on
+  // `import`, about 100 ms, before anyone sends a request.
+  Buffered ??= class BufferedResponse extends Response {
+    readonly #from: Response;
 
-  constructor(body: string | ReadableStream<Uint8Array> | null, from: Response) {
-    // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
-    super(body || null, from);
-    this.#from = from;
-  }
+    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response) {
+      // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
+      super(text || null, original);
+      this.#from = original;
+    }
 
-  override get url(): string {
-    return this.#from.url;
-  }
+    override get url(): string {
+      return this.#from.url;
+    }
 
-  override clone(): Response {
-    return new BufferedResponse(super.clone().body, this.#from);
-  }
+    override clone(): Response {
+      return bufferedResponse(super.clone().body, this.#from);
+    }
+  };
+  return new Buffered(body, from);
 }
+
+let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response) => Response) | undefined;
 
 /**
  * One attempt's AbortSignal: it fires on the timeout or the caller's abort,
