@@ -15,7 +15,7 @@ export const unit = {
   // The browser test has its own project (below).
   exclude: [...configDefaults.exclude, 'scripts/**/*.browser.test.ts'],
   environment: 'node',
-  testTimeout: 20_000,
+  testTimeout: 60_000,
 } satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig({
@@ -23,7 +23,9 @@ export default defineConfig({
     // Most test files wait on child processes and servers (Prism, the CLI,
     // npm, Chromium), not on the CPU: vitest's default of one worker per
     // core less one (1 on a 2-core machine) would run them one by one.
-    maxWorkers: Math.max(4, availableParallelism()),
+    // Timeouts below guard against hangs, not speed: on a machine shared with
+    // other jobs, files running side by side each take several times longer.
+    maxWorkers: Math.max(3, availableParallelism()),
     reporters: script ? ['default', 'json'] : ['default'],
     ...(script ? { outputFile: { json: `.reports/${process.version}/${script.replace(/[^\w-]/g, '_')}.json` } } : {}),
     projects: [
@@ -36,8 +38,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...(process.env['TEST_API_BASE_URL'] ? mockOnly : [])],
           globalSetup: ['contract-tests/global-setup.ts'],
           environment: 'node',
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -48,8 +50,8 @@ export default defineConfig({
           globalSetup: ['contract-tests/global-setup.ts'],
           setupFiles: ['contract-tests/support/no-stray-deletes.ts'],
           environment: 'node',
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
