@@ -6,7 +6,9 @@
  * deterministic and measured once, the heap check once. Prints the tables
  * and the verdict on each target; `-- --write` also puts them into
  * BENCHMARKS.md (between its bench markers); `-- --no-build` reuses dist/.
- * Progress goes to stderr, the report to stdout.
+ * Either way it ends by saying which ratios of the block already in
+ * BENCHMARKS.md this run reproduced. Progress goes to stderr, the report
+ * to stdout.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { measureMemory } from './memory.js';
 import { benchNode } from './node.js';
 import { COLD_RUNS, CPU_ROUNDS, LOOPBACK_ROUNDS, type RunResult } from './one-run.js';
 import { figuresTable, machine, over, ranged, ratioTable, type Results } from './report.js';
+import { reproduction } from './reproduce.js';
 import { measureSize } from './size.js';
 import { verdictList, verdicts } from './verdicts.js';
 
@@ -76,11 +79,11 @@ function commit(): string {
 const us = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const notes = [
   `Machine: ${machine(node.version)}. Every column ran on Node ${node.version}: ${node.why}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s, ${runCount} runs, on commit ${commit()}.`,
-  `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in a fresh random order, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
+  `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
   'Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node\'s undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.',
   `Timeout floor: one AbortController + setTimeout/clearTimeout costs ${us(over(runs, (r) => r.cpu.timeoutFloorUs))} of CPU here, so any client with a per-attempt timeout pays that over bare openapi-fetch, which has none.`,
   `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
-  runs.some((r) => r.cold.overNode['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
+  runs.some((r) => r.cold.ms['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
 ].filter(Boolean);
 
 const report = [
@@ -88,13 +91,15 @@ const report = [
 ].join('\n');
 process.stdout.write(`${report}\n`);
 
+// Against the block already in BENCHMARKS.md, before any --write replaces it.
+const path = resolve(ROOT, 'BENCHMARKS.md');
+const text = readFileSync(path, 'utf8');
+const begin = '<!-- bench:begin -->';
+const end = '<!-- bench:end -->';
+const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
+if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
+process.stdout.write(`\nRe-run against BENCHMARKS.md (not written into it):\n${reproduction(text.slice(head, rest), report)}\n`);
 if (args.write) {
-  const path = resolve(ROOT, 'BENCHMARKS.md');
-  const text = readFileSync(path, 'utf8');
-  const begin = '<!-- bench:begin -->';
-  const end = '<!-- bench:end -->';
-  const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
-  if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
   writeFileSync(path, `${text.slice(0, head + begin.length)}\n${report}\n${text.slice(rest)}`);
   step('wrote BENCHMARKS.md');
 }

@@ -34,7 +34,7 @@ export function verdicts({ runs, size, memory }: Results): Verdict[] {
   const cpu = (scenario: 'retrieve' | 'list', other: Name): Spread => over(runs, (r) => r.cpu.ratio[scenario][other]);
   const raw = 'raw fetch' satisfies Name;
   const gzip = size.bundle[OURS].gzip;
-  const importMs = over(runs, (r) => r.cold.overNode[OURS]!);
+  const importMs = over(runs, (r) => r.cold.importMs[OURS]!);
   const growth = memory.afterBytes - memory.beforeBytes;
   return [
     judge('CPU per call ≤ 1.15× bare openapi-fetch', [['retrieve', cpu('retrieve', 'openapi-fetch')], ['list', cpu('list', 'openapi-fetch')]], 1.15),
@@ -57,7 +57,7 @@ export function verdicts({ runs, size, memory }: Results): Verdict[] {
       measured: `${kb(gzip)} KB (${times(gzip / BUNDLE_BUDGET_BYTES)} the budget; the same every run)`,
     },
     {
-      target: 'import() ≤ 15 ms over bare node',
+      target: 'import() ≤ 15 ms over bare node (the import itself, timed inside a fresh process)',
       met: importMs.median <= 15,
       split: importMs.min <= 15 !== importMs.max <= 15,
       measured: `${importMs.median.toFixed(1)} ms (${importMs.min.toFixed(1)}–${importMs.max.toFixed(1)})`,
