@@ -21,9 +21,11 @@ const NA = '—';
 const num = (n: number | undefined, digits = 1): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : NA);
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const kb = (bytes: number, digits = 2): string => (bytes / 1024).toFixed(digits);
-export const times = (r: number): string => `${r.toFixed(2)}×`;
+/** Two decimals, three below 0.1: a range of 0.09–0.09 hid a re-run's 0.095 that printed as 0.10. */
+const fixed = (r: number): string => r.toFixed(Math.abs(r) < 0.1 ? 3 : 2);
+export const times = (r: number): string => `${fixed(r)}×`;
 /** `0.85× (0.82–0.88)`: the median over runs and the range of the runs. */
-export const ranged = (s: Spread): string => `${times(s.median)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+export const ranged = (s: Pick<Spread, 'median' | 'min' | 'max'>): string => `${times(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
 
 /** The spread over runs of a figure picked from each run. */
 export const over = (runs: RunResult[], pick: (run: RunResult) => number): Spread => spread(runs.map(pick));

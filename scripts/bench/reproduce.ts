@@ -4,6 +4,7 @@
  * against the committed range (issue 14: "reproduces within it on a re-run").
  * Exact ratios (sizes) must match exactly.
  */
+import { ranged, times } from './report.js';
 
 interface Cell {
   median: number;
@@ -43,8 +44,8 @@ export function reproduction(committed: string, rerun: string): string {
     if (!now) continue;
     const ok = now.median >= old.min && now.median <= old.max;
     held += ok ? 1 : 0;
-    const was = old.exact ? `${old.median.toFixed(2)}× (exact)` : `${old.median.toFixed(2)}× (${old.min.toFixed(2)}–${old.max.toFixed(2)})`;
-    lines.push(`- ${ok ? 'reproduced' : 'NOT reproduced'}: ${key}: committed ${was}, re-run ${now.median.toFixed(2)}×`);
+    const was = old.exact ? `${times(old.median)} (exact)` : ranged(old);
+    lines.push(`- ${ok ? 'reproduced' : 'NOT reproduced'}: ${key}: committed ${was}, re-run ${times(now.median)}`);
   }
   return [...lines, `${held} of ${lines.length} ratios of BENCHMARKS.md reproduced (re-run median within the committed min–max).`].join('\n');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ranged } from './report.js';
 import { spread } from './stats.js';
 import { judge, verdictList } from './verdicts.js';
 
@@ -8,6 +9,11 @@ import { judge, verdictList } from './verdicts.js';
 describe('bench verdicts over runs', () => {
   it('states the median and the min–max of every run', () => {
     expect(spread([1.1, 0.9, 1.0, 1.3, 0.8])).toEqual({ median: 1.0, min: 0.8, max: 1.3, runs: 5 });
+  });
+
+  it('keeps three decimals below 0.1, so a range of small ratios does not round to one value', () => {
+    expect(ranged(spread([0.0931, 0.0944, 0.0938]))).toBe('0.094× (0.093–0.094)');
+    expect(ranged(spread([0.81, 0.79, 0.91]))).toBe('0.81× (0.79–0.91)');
   });
 
   it('meets a ceiling on the median, and flags runs on both sides of it', () => {
