@@ -1,9 +1,12 @@
 /**
- * The same code, run against the official `openai` SDK (6.x) and against
- * `openai-models` over the same scripted fetch, gives the same results:
- * values, error classes, messages, fields and how often each retried.
+ * The same code, run against the official `openai` SDK (6.x and 7.x) and
+ * against `openai-models` over the same scripted fetch, gives the same
+ * results: values, error classes, messages, fields and how often each retried.
  */
-import Official from 'openai';
+import OfficialV6 from 'openai';
+import OfficialV7 from 'openai-v7';
+import { VERSION as V6 } from 'openai/version';
+import { VERSION as V7 } from 'openai-v7/version';
 import { describe, expect, it } from 'vitest';
 import Ours from './index.js';
 
@@ -31,15 +34,29 @@ interface ModelsClient {
   };
 }
 
-const clients: [string, (fetch: ReturnType<typeof scripted>['fetch']) => ModelsClient][] = [
-  ['official', (fetch) => new Official({ apiKey: 'sk-parity-0123456789', baseURL: 'https://api.example/v1', fetch })],
-  ['ours', (fetch) => new Ours({ apiKey: 'sk-parity-0123456789', baseURL: 'https://api.example/v1', fetch })],
+type Make = (fetch: ReturnType<typeof scripted>['fetch']) => ModelsClient;
+const options = { apiKey: 'sk-parity-0123456789', baseURL: 'https://api.example/v1' } as const;
+const ours: Make = (fetch) => new Ours({ ...options, fetch });
+
+/**
+ * 7.x declares `engines: node >= 22`, yet (7.57.0, checked with this file)
+ * it imports and passes every case below on Node 20 too, so both majors run
+ * on every Node the suite runs on; CI's Node 22/24/26 runs are the ones
+ * inside 7.x's own support range.
+ */
+const officials: [string, Make][] = [
+  [`openai ${V6}`, (fetch) => new OfficialV6({ ...options, fetch })],
+  [`openai ${V7}`, (fetch) => new OfficialV7({ ...options, fetch })],
 ];
 
+it('compares against both official majors, 6.x and 7.x', () => {
+  expect([V6, V7].map((version) => version.split('.')[0])).toEqual(['6', '7']);
+});
+
 /** What a scenario observed, in a form both SDKs can be compared on. */
-async function observe(steps: Step[], scenario: (client: ModelsClient) => PromiseLike<unknown>) {
+async function observe(official: Make, steps: Step[], scenario: (client: ModelsClient) => PromiseLike<unknown>) {
   const results: Record<string, unknown> = {};
-  for (const [name, make] of clients) {
+  for (const [name, make] of [['official', official], ['ours', ours]] as const) {
     const script = scripted(steps);
     // The official SDK throws some refusals synchronously; treat both alike.
     const outcome = await Promise.resolve()
@@ -65,7 +82,7 @@ async function observe(steps: Step[], scenario: (client: ModelsClient) => Promis
 const model = { id: 'ft:gpt-4o-mini:acemeco:suffix:abc123', object: 'model', created: 1, owned_by: 'org-1' };
 const apiError = (message: string, code: string | null) => ({ error: { message, type: 'invalid_request_error', param: null, code } });
 
-describe('parity with the official SDK', () => {
+describe.each(officials)('parity with the official SDK, %s', (_, sdk) => {
   const scenarios: [string, Step[], (c: ModelsClient) => PromiseLike<unknown>][] = [
     ['retrieve', [{ status: 200, body: model }], (c) => c.models.retrieve(model.id)],
     ['delete', [{ status: 200, body: { id: model.id, object: 'model', deleted: true } }], (c) => c.models.delete(model.id)],
@@ -89,13 +106,13 @@ describe('parity with the official SDK', () => {
   ];
   for (const [name, steps, scenario] of scenarios) {
     it(name, async () => {
-      const { official, ours } = await observe(steps, scenario);
+      const { official, ours } = await observe(sdk, steps, scenario);
       expect(ours).toEqual(official);
     });
   }
 
   it('both refuse ".." without a request (messages differ in wording)', async () => {
-    const { official, ours } = await observe([{ status: 200, body: model }], (c) => c.models.retrieve('..'));
+    const { official, ours } = await observe(sdk, [{ status: 200, body: model }], (c) => c.models.retrieve('..'));
     expect(ours).toMatchObject({ error: 'OpenAIError', calls: 0 });
     expect(official).toMatchObject({ error: 'OpenAIError', calls: 0 });
   });

@@ -1,8 +1,8 @@
 /**
- * The four contenders, each built the way its documentation says, over the
+ * The five contenders, each built the way its documentation says, over the
  * same injected `fetch` and base URL, with its defaults otherwise (the client
- * and the official SDK both keep their 2 retries and 10-minute timeout; raw
- * fetch and bare openapi-fetch have neither). Every call ends with the JSON
+ * and both official SDKs, 6.x and 7.x, keep their 2 retries and 10-minute
+ * timeout; raw fetch and bare openapi-fetch have neither). Every call ends with the JSON
  * body parsed into objects, so all four do the same useful work.
  *
  * openai-models is loaded from the BUILT package (dist/), so the figures
@@ -11,7 +11,8 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import createClient from 'openapi-fetch';
-import OfficialSDK from 'openai';
+import OfficialV6 from 'openai';
+import OfficialV7 from 'openai-v7';
 import type { paths } from '../../generated/openapi.js';
 import { MODEL_ID } from './fixtures.js';
 
@@ -23,8 +24,14 @@ export interface Contender {
   list(): Promise<unknown>;
 }
 
-export const NAMES = ['raw fetch', 'openapi-fetch', 'openai-models', 'openai SDK'] as const;
+export const NAMES = ['raw fetch', 'openapi-fetch', 'openai-models', 'openai 6.x', 'openai 7.x'] as const;
 export type Name = (typeof NAMES)[number];
+
+/** The contender the figures are about; every ratio is this one ÷ another. */
+export const OURS = 'openai-models' satisfies Name;
+
+/** The official SDK's two majors: `openai` is 6.x, `openai-v7` (an npm alias) is 7.x. */
+export const OFFICIAL = { 'openai 6.x': 'openai', 'openai 7.x': 'openai-v7' } as const satisfies Partial<Record<Name, string>>;
 
 export const API_KEY = 'sk-bench-0000000000000000';
 
@@ -39,7 +46,7 @@ export async function loadOurs(): Promise<OursModule> {
 }
 
 /**
- * The four contenders over `stub` (section 1) or, without one, over each
+ * The five contenders over `stub` (section 1) or, without one, over each
  * library's own default, `globalThis.fetch` (section 2).
  */
 export async function makeContenders(baseURL: string, stub?: Fetch): Promise<Record<Name, Contender>> {
@@ -50,7 +57,8 @@ export async function makeContenders(baseURL: string, stub?: Fetch): Promise<Rec
 
   const bare = createClient<paths>({ baseUrl: baseURL, headers, ...withFetch });
   const ours = new Ours({ apiKey: API_KEY, baseURL, ...withFetch });
-  const sdk = new OfficialSDK({ apiKey: API_KEY, baseURL, ...withFetch });
+  const v6 = new OfficialV6({ apiKey: API_KEY, baseURL, ...withFetch });
+  const v7 = new OfficialV7({ apiKey: API_KEY, baseURL, ...withFetch });
 
   return {
     'raw fetch': {
@@ -68,10 +76,15 @@ export async function makeContenders(baseURL: string, stub?: Fetch): Promise<Rec
       retrieve: () => ours.models.retrieve(MODEL_ID),
       list: () => ours.models.list(),
     },
-    'openai SDK': {
-      name: 'openai SDK',
-      retrieve: () => sdk.models.retrieve(MODEL_ID),
-      list: () => sdk.models.list(),
+    'openai 6.x': {
+      name: 'openai 6.x',
+      retrieve: () => v6.models.retrieve(MODEL_ID),
+      list: () => v6.models.list(),
+    },
+    'openai 7.x': {
+      name: 'openai 7.x',
+      retrieve: () => v7.models.retrieve(MODEL_ID),
+      list: () => v7.models.list(),
     },
   };
 }

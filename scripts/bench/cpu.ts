@@ -2,28 +2,34 @@
  * Section 1: client CPU per call. Every contender calls the same stubbed
  * `fetch`, which returns a canned `Response` at once, so what is left is the
  * client's own work: building the request, the stub's `new Response`, reading
- * and parsing the body (identical for all four), plus whatever the client
+ * and parsing the body (identical for all), plus whatever the client
  * adds (timeouts, retries bookkeeping, validation...). Measured with
  * `process.cpuUsage()` over a batch of sequential awaited calls, rounds
- * interleaved in a fresh random order each time.
+ * interleaved in a fresh random order each time, each round in slices.
  */
-import { makeContenders, NAMES, type Fetch, type Name } from './contenders.js';
+import { makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders.js';
 import { listBody, modelBody, MODEL_ID, RESPONSE_HEADERS } from './fixtures.js';
+import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
+
+export type Scenario = 'retrieve' | 'list';
 
 export interface CpuResult {
   /** Median µs per call, by scenario and contender. */
-  us: Record<'retrieve' | 'list', Record<Name, number>>;
-  /** Median over rounds of (contender ÷ other) measured in the same round. */
-  ratio: Record<'retrieve' | 'list', (a: Name, b: Name) => number>;
+  us: Record<Scenario, Record<Name, number>>;
+  /** Median over rounds of (openai-models ÷ other) measured in the same round, by scenario and other. */
+  ratio: Record<Scenario, Record<Name, number>>;
   /** What an AbortController + setTimeout/clearTimeout pair costs here: the floor of any client with a per-attempt timeout. */
   timeoutFloorUs: number;
 }
 
 const SCENARIOS = {
-  retrieve: { body: modelBody(MODEL_ID), batch: 600 },
-  list: { body: listBody(100), batch: 150 },
+  retrieve: { body: modelBody(MODEL_ID), batch: 400 },
+  list: { body: listBody(100), batch: 100 },
 } as const;
+
+/** Slices per round (each batch divides by it). */
+const SLICES = 4;
 
 export async function measureCpu(rounds: number, baseURL: string): Promise<CpuResult> {
   const us = {} as CpuResult['us'];
@@ -34,16 +40,25 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
     const samples = Object.fromEntries(NAMES.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
     const warmup = 2;
     for (let round = 0; round < rounds + warmup; round++) {
-      for (const name of shuffled(NAMES)) {
-        const call = contenders[name][scenario];
-        const before = process.cpuUsage();
-        for (let i = 0; i < batch; i++) await call();
-        const spent = process.cpuUsage(before);
-        if (round >= warmup) samples[name].push((spent.user + spent.system) / batch);
+      // A round is cut into slices that visit the contenders in turn, so that
+      // whatever else the machine does lands on all of them alike.
+      const spent = Object.fromEntries(NAMES.map((name) => [name, 0])) as Record<Name, number>;
+      for (let slice = 0; slice < SLICES; slice++) {
+        for (const name of shuffled(NAMES)) {
+          const call = contenders[name][scenario];
+          collectYoung();
+          const before = process.cpuUsage();
+          for (let i = 0; i < batch / SLICES; i++) await call();
+          const used = process.cpuUsage(before);
+          spent[name] += used.user + used.system;
+        }
       }
+      if (round >= warmup) for (const name of NAMES) samples[name].push(spent[name] / batch);
     }
     us[scenario] = Object.fromEntries(NAMES.map((name) => [name, median(samples[name])])) as Record<Name, number>;
-    ratio[scenario] = (a, b) => median(samples[a].map((value, i) => value / samples[b][i]!));
+    ratio[scenario] = Object.fromEntries(
+      NAMES.map((other) => [other, median(samples[OURS].map((value, i) => value / samples[other][i]!))]),
+    ) as Record<Name, number>;
   }
   return { us, ratio, timeoutFloorUs: timeoutFloor() };
 }

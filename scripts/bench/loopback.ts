@@ -9,7 +9,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { makeContenders, NAMES, ROOT, type Contender, type Name } from './contenders.js';
+import { makeContenders, NAMES, OURS, ROOT, type Contender, type Name } from './contenders.js';
+import { collectYoung } from './gc.js';
 import { median, percentile, shuffled } from './stats.js';
 
 export interface LoadFigures {
@@ -18,8 +19,8 @@ export interface LoadFigures {
   /** Latency in µs over all calls. */
   p50: Record<Name, number>;
   p99: Record<Name, number>;
-  /** Median over rounds of (a ÷ b) throughput in the same round. */
-  throughputRatio: (a: Name, b: Name) => number;
+  /** Median over rounds of (openai-models ÷ other) throughput in the same round, by other. */
+  throughputRatio: Record<Name, number>;
 }
 
 export interface LoopbackResult {
@@ -85,16 +86,27 @@ async function load(contender: Contender, total: number, parallel: number): Prom
   return { latencies, ms: performance.now() - started };
 }
 
-async function measure(contenders: Record<Name, Contender>, rounds: number, total: number, parallel: number): Promise<LoadFigures> {
+/**
+ * `rounds` rounds of `total` calls per contender, `parallel` at a time. A
+ * round is cut into `slices` that visit the contenders in turn (fresh random
+ * order each), so a burst of other work on the machine lands on all of them
+ * alike instead of on whoever ran at that moment.
+ */
+async function measure(contenders: Record<Name, Contender>, rounds: number, total: number, parallel: number, slices: number): Promise<LoadFigures> {
   const latencies = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const rates = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   for (const name of NAMES) await load(contenders[name], Math.min(total, 200), parallel); // warm up: JIT, sockets
   for (let round = 0; round < rounds; round++) {
-    for (const name of shuffled(NAMES)) {
-      const run = await load(contenders[name], total, parallel);
-      latencies[name].push(...run.latencies);
-      rates[name].push(total / (run.ms / 1000));
+    const ms = Object.fromEntries(NAMES.map((n) => [n, 0])) as Record<Name, number>;
+    for (let slice = 0; slice < slices; slice++) {
+      for (const name of shuffled(NAMES)) {
+        collectYoung();
+        const run = await load(contenders[name], total / slices, parallel);
+        latencies[name].push(...run.latencies);
+        ms[name] += run.ms;
+      }
     }
+    for (const name of NAMES) rates[name].push(total / (ms[name] / 1000));
   }
   const by = (f: (name: Name) => number): Record<Name, number> =>
     Object.fromEntries(NAMES.map((n) => [n, f(n)])) as Record<Name, number>;
@@ -102,7 +114,7 @@ async function measure(contenders: Record<Name, Contender>, rounds: number, tota
     perSecond: by((n) => median(rates[n])),
     p50: by((n) => percentile(latencies[n], 50)),
     p99: by((n) => percentile(latencies[n], 99)),
-    throughputRatio: (a, b) => median(rates[a].map((rate, i) => rate / rates[b][i]!)),
+    throughputRatio: by((other) => median(rates[OURS].map((rate, i) => rate / rates[other][i]!))),
   };
 }
 
@@ -110,8 +122,8 @@ export async function measureLoopback(rounds: number): Promise<LoopbackResult> {
   const server = await startServer();
   try {
     const contenders = await makeContenders(server.baseURL);
-    const sequential = await measure(contenders, rounds, 200, 1);
-    const concurrent = await measure(contenders, rounds, CONCURRENCY * 6, CONCURRENCY);
+    const sequential = await measure(contenders, rounds, 200, 1, 4);
+    const concurrent = await measure(contenders, rounds, CONCURRENCY * 6, CONCURRENCY, 3);
     const signalFloor = await measureSignalFloor(contenders['raw fetch'], server.baseURL, rounds);
     return { sequential, concurrent, concurrency: CONCURRENCY, signalFloor };
   } finally {
@@ -119,7 +131,7 @@ export async function measureLoopback(rounds: number): Promise<LoopbackResult> {
   }
 }
 
-/** Raw fetch against raw fetch + AbortSignal + setTimeout, interleaved; returns the median throughput ratio. */
+/** Raw fetch against raw fetch + AbortSignal + setTimeout, interleaved in slices; returns the median throughput ratio. */
 async function measureSignalFloor(raw: Contender, baseURL: string, rounds: number): Promise<number> {
   const url = `${baseURL}/models/gpt-4o-mini`;
   const withSignal: Contender = {
@@ -138,10 +150,14 @@ async function measureSignalFloor(raw: Contender, baseURL: string, rounds: numbe
   };
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const pair = shuffled([raw, withSignal]);
-    const ms = new Map<Contender, number>();
-    for (const contender of pair) ms.set(contender, (await load(contender, 300, 1)).ms);
-    ratios.push((ms.get(raw) ?? 0) / (ms.get(withSignal) ?? 1));
+    const ms = new Map<Contender, number>([[raw, 0], [withSignal, 0]]);
+    for (let slice = 0; slice < 6; slice++) {
+      for (const contender of shuffled([raw, withSignal])) {
+        collectYoung();
+        ms.set(contender, ms.get(contender)! + (await load(contender, 50, 1)).ms);
+      }
+    }
+    ratios.push(ms.get(raw)! / ms.get(withSignal)!);
   }
   return median(ratios);
 }

@@ -15,8 +15,9 @@ export interface MemoryResult {
   afterBytes: number;
 }
 
-export function measureMemory(calls: number): MemoryResult {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(calls)], {
+/** Runs the measurement in a child process of the `node` binary given. */
+export function measureMemory(calls: number, node: string): MemoryResult {
+  const out = execFileSync(node, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(calls)], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },

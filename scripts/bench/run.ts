@@ -1,69 +1,105 @@
 /**
- * `npm run bench`: builds the package, measures the five sections of issue 6
- * side by side in one run, and prints one table of medians and ratios plus
- * the verdict on each target. `-- --write` also puts the figures into
+ * `npm run bench`: builds the package, then measures the five sections of
+ * issue 6 for every contender side by side. The timed sections run
+ * `--runs N` times (default 5), each in a fresh process (one-run.ts), and
+ * every ratio is reported as its median and min–max over the runs; size is
+ * deterministic and measured once, the heap check once. Prints the tables
+ * and the verdict on each target; `-- --write` also puts them into
  * BENCHMARKS.md (between its bench markers); `-- --no-build` reuses dist/.
- * Progress goes to stderr, the report to stdout.
+ * Either way it ends by saying which ratios of the block already in
+ * BENCHMARKS.md this run reproduced. Progress goes to stderr, the report
+ * to stdout.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { CLI_BIN, measureColdStart } from './coldstart.js';
+import { CLI_BIN } from './coldstart.js';
 import { ROOT } from './contenders.js';
-import { measureCpu } from './cpu.js';
-import { measureLoopback } from './loopback.js';
 import { measureMemory } from './memory.js';
-import { machine, table, verdictList, verdicts, type Results } from './report.js';
+import { benchNode } from './node.js';
+import { COLD_RUNS, CPU_ROUNDS, LOOPBACK_ROUNDS, type RunResult } from './one-run.js';
+import { figuresTable, machine, over, ranged, ratioTable, type Results } from './report.js';
+import { reproduction } from './reproduce.js';
 import { measureSize } from './size.js';
+import { verdictList, verdicts } from './verdicts.js';
 
-/** Bounded work: on 2 noisy cores the whole run, build included, takes about a minute. */
-const CPU_ROUNDS = 25;
-const LOOPBACK_ROUNDS = 16;
-const COLD_RUNS = 15;
 const MEMORY_CALLS = 100_000;
+/** Fewer runs than this cannot show a spread worth the name (issue 14). */
+const MIN_RUNS = 5;
 
-const args = new Set(process.argv.slice(2));
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: String(MIN_RUNS) }, write: { type: 'boolean' }, 'no-build': { type: 'boolean' } },
+});
+const runCount = Number(args.runs);
+if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`--runs takes a whole number, got ${args.runs}`);
+if (args.write && runCount < MIN_RUNS) throw new Error(`--write needs --runs ${MIN_RUNS} or more: BENCHMARKS.md states spreads over at least ${MIN_RUNS} runs`);
+
 const started = performance.now();
 const step = (what: string): void => {
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${what}\n`);
 };
 
-if (!args.has('--no-build')) {
+const node = benchNode();
+step(`measuring on Node ${node.version} (${node.why})`);
+if (!args['no-build']) {
   step('npm run build');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
-step(`1/5 CPU per call, stubbed fetch (${CPU_ROUNDS} interleaved rounds)`);
-const cpu = await measureCpu(CPU_ROUNDS, 'http://bench.invalid/v1');
-step(`2/5 loopback against a local server process (${LOOPBACK_ROUNDS} interleaved rounds)`);
-const loopback = await measureLoopback(LOOPBACK_ROUNDS);
-step('3/5 bundle and install size');
+const runs: RunResult[] = [];
+for (let i = 1; i <= runCount; i++) {
+  step(`run ${i}/${runCount}: CPU per call, loopback, cold start (fresh process)`);
+  const out = execFileSync(node.path, ['--expose-gc', '--import', 'tsx', resolve(ROOT, 'scripts/bench/one-run.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 2 ** 20,
+  });
+  runs.push(JSON.parse(out.trim().split('\n').at(-1)!) as RunResult);
+}
+step('bundle and install size (deterministic: once)');
 const size = await measureSize();
-step(`4/5 cold start (${COLD_RUNS} fresh processes each)`);
-const cold = measureColdStart(COLD_RUNS);
-step(`5/5 heap over ${MEMORY_CALLS.toLocaleString('en-US')} calls`);
-const memory = measureMemory(MEMORY_CALLS);
-const results: Results = { cpu, loopback, size, cold, memory };
+step(`heap over ${MEMORY_CALLS.toLocaleString('en-US')} calls (once)`);
+const memory = measureMemory(MEMORY_CALLS, node.path);
+const results: Results = { runs, size, memory };
 const seconds = (performance.now() - started) / 1000;
 
+/** The commit measured, so the figures can be tied to the code they describe. */
+function commit(): string {
+  const git = (...a: string[]): string => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'generated', 'package.json').length ? ' plus uncommitted changes to src/' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
+const us = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const notes = [
-  `Machine: ${machine()}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s.`,
-  'Fairness: every contender runs in one process, each round in a fresh random order; all four get the same base URL, API key and stubbed `fetch` (section 1) or their own default `fetch`, i.e. Node\'s undici (section 2), and otherwise their defaults: openai-models and the official SDK both keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed. Ratios are medians of the per-round ratios measured side by side.',
-  `Timeout floor: one AbortController + setTimeout/clearTimeout costs ${cpu.timeoutFloorUs.toFixed(1)} µs of CPU here (Node 20 makes every AbortSignal transferable), so any client with a per-attempt timeout pays that over bare openapi-fetch, which has none.`,
-  `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${loopback.signalFloor.toFixed(2)}× plain raw fetch's sequential throughput, measured side by side; undici does extra work per request for a signal.`,
-  cold.overNode['CLI --help'] === undefined ? `CLI row skipped: ${CLI_BIN.slice(ROOT.length + 1)} does not exist yet (the CLI lands on its own branch).` : '',
+  `Machine: ${machine(node.version)}. Every column ran on Node ${node.version}: ${node.why}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s, ${runCount} runs, on commit ${commit()}.`,
+  `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
+  'Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node\'s undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.',
+  `Timeout floor: one AbortController + setTimeout/clearTimeout costs ${us(over(runs, (r) => r.cpu.timeoutFloorUs))} of CPU here, so any client with a per-attempt timeout pays that over bare openapi-fetch, which has none.`,
+  `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
+  runs.some((r) => r.cold.ms['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
 ].filter(Boolean);
 
-const report = [table(results), '', verdictList(verdicts(results)), '', ...notes.map((n) => `- ${n}`)].join('\n');
+const report = [
+  figuresTable(results), '', ratioTable(results), '', verdictList(verdicts(results)), '', ...notes.map((n) => `- ${n}`),
+].join('\n');
 process.stdout.write(`${report}\n`);
 
-if (args.has('--write')) {
-  const path = resolve(ROOT, 'BENCHMARKS.md');
-  const text = readFileSync(path, 'utf8');
-  const begin = '<!-- bench:begin -->';
-  const end = '<!-- bench:end -->';
-  const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
-  if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
+// Against the block already in BENCHMARKS.md, before any --write replaces it.
+const path = resolve(ROOT, 'BENCHMARKS.md');
+const text = readFileSync(path, 'utf8');
+const begin = '<!-- bench:begin -->';
+const end = '<!-- bench:end -->';
+const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
+if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
+process.stdout.write(`\nRe-run against BENCHMARKS.md (not written into it):\n${reproduction(text.slice(head, rest), report)}\n`);
+if (args.write) {
   writeFileSync(path, `${text.slice(0, head + begin.length)}\n${report}\n${text.slice(rest)}`);
   step('wrote BENCHMARKS.md');
 }

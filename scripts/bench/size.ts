@@ -2,18 +2,21 @@
  * Section 3: what users download. The min+gzip bundle of a models-only
  * program (see bundle.ts) and the unpacked install size: our tarball
  * (`npm pack --dry-run`) plus its runtime dependencies as installed, against
- * the official package's installed folder (it has no dependencies).
+ * the official package's installed folders (6.x and 7.x; neither has
+ * runtime dependencies).
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './contenders.js';
+import { OFFICIAL, ROOT } from './contenders.js';
 import { bundleSize, modelsOnlyProgram, type BundleSize } from './bundle.js';
 
+export type SizeName = 'openapi-fetch' | 'openai-models' | keyof typeof OFFICIAL;
+
 export interface SizeResult {
-  bundle: { 'openapi-fetch': BundleSize; 'openai-models': BundleSize; 'openai SDK': BundleSize };
+  bundle: Record<SizeName, BundleSize>;
   /** Unpacked bytes, runtime dependencies included. */
-  install: { 'openapi-fetch': number; 'openai-models': number; 'openai SDK': number };
+  install: Record<SizeName, number>;
 }
 
 /** The same call with bare openapi-fetch, for reference: what our client adds is the difference. */
@@ -27,7 +30,8 @@ export async function measureSize(): Promise<SizeResult> {
   const bundle = {
     'openapi-fetch': await bundleSize(BARE_PROGRAM, ROOT),
     'openai-models': await bundleSize(modelsOnlyProgram('./dist/src/index.js'), ROOT),
-    'openai SDK': await bundleSize(modelsOnlyProgram('openai'), ROOT),
+    'openai 6.x': await bundleSize(modelsOnlyProgram(OFFICIAL['openai 6.x']), ROOT),
+    'openai 7.x': await bundleSize(modelsOnlyProgram(OFFICIAL['openai 7.x']), ROOT),
   };
   const ownDeps = Object.keys(readJson(join(ROOT, 'package.json')).dependencies ?? {});
   return {
@@ -35,7 +39,8 @@ export async function measureSize(): Promise<SizeResult> {
     install: {
       'openapi-fetch': installedSize(['openapi-fetch']),
       'openai-models': packedSize() + installedSize(ownDeps),
-      'openai SDK': installedSize(['openai']),
+      'openai 6.x': installedSize([OFFICIAL['openai 6.x']]),
+      'openai 7.x': installedSize([OFFICIAL['openai 7.x']]),
     },
   };
 }

@@ -21,3 +21,15 @@ export function shuffled<T>(items: readonly T[]): T[] {
   }
   return out;
 }
+
+/** The median of a figure over runs and its run-to-run range. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
+}
