@@ -5,6 +5,7 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIResponseTooLargeError,
   APIResponseValidationError,
   APIUserAbortError,
   AuthenticationError,
@@ -29,6 +30,12 @@ const DEFAULTS = {
   baseURL: 'https://api.openai.com/v1',
   timeout: 10 * 60 * 1000,
   maxRetries: 2,
+  /**
+   * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
+   * catalogue is 1-2 MB, a 20,000-model list 1.8 MB), yet a body this size
+   * still reads and parses well within a 256 MB heap (issue 13).
+   */
+  maxResponseSize: 32 * 1024 * 1024,
   logLevel: 'warn',
 } as const;
 
@@ -48,6 +55,13 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after a 408, 409, 429, >= 500 or a connection failure. @default 2 */
   maxRetries?: number | undefined;
+  /**
+   * Most bytes of a response body to read, counted after decompression (the
+   * name is undici's). A larger answer, or one declaring a larger
+   * `content-length`, is cut off and fails with `APIResponseTooLargeError`;
+   * error bodies are read up to 64 KiB at most. @default 33554432 (32 MiB)
+   */
+  maxResponseSize?: number | undefined;
   /** A `fetch` to use instead of `globalThis.fetch` (a proxy agent, a test double...). */
   fetch?: Fetch | undefined;
   /** Headers sent with every request; `null` removes one the client would send. */
@@ -77,6 +91,7 @@ export class OpenAI {
   readonly project: string | null;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly maxResponseSize: number;
   readonly #transport: TransportConfig;
 
   /** The models endpoints. */
@@ -103,6 +118,7 @@ export class OpenAI {
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
+    this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const envLevel = readEnv('OPENAI_LOG');
     const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
     const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -146,6 +162,7 @@ export class OpenAI {
     return {
       timeout: options?.timeout === undefined ? this.timeout : checkTimeout(options.timeout),
       maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkRetries(options.maxRetries),
+      maxResponseSize: options?.maxResponseSize === undefined ? this.maxResponseSize : checkSize(options.maxResponseSize),
       signal: options?.signal,
       mode,
     };
@@ -197,6 +214,7 @@ export class OpenAI {
   static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
   static readonly APIUserAbortError = APIUserAbortError;
   static readonly APIResponseValidationError = APIResponseValidationError;
+  static readonly APIResponseTooLargeError = APIResponseTooLargeError;
   static readonly BadRequestError = BadRequestError;
   static readonly AuthenticationError = AuthenticationError;
   static readonly PermissionDeniedError = PermissionDeniedError;
@@ -229,6 +247,13 @@ function checkTimeout(ms: number): number {
 function checkRetries(n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
   return n;
+}
+
+function checkSize(bytes: number): number {
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new OpenAIError(`maxResponseSize must be a whole number of bytes > 0, got ${String(bytes)}`);
+  }
+  return bytes;
 }
 
 /**

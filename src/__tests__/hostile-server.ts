@@ -51,6 +51,8 @@ export interface HostileServer {
   baseURL(name: HostileCase): string;
   /** Streams still being sent: 0 soon after every client has gone. */
   open(): number;
+  /** Requests received for one case: 1 when a failure was not retried. */
+  hits(name: HostileCase): number;
   stop(): Promise<void>;
 }
 
@@ -58,11 +60,13 @@ export const BIG_LIST_SIZE = 20_000;
 
 export async function startHostileServer(): Promise<HostileServer> {
   const streams = new Set<ServerResponse>();
+  const hits = new Map<string, number>();
   const server = await localServer((req, res) => {
     const name = new URL(req.url ?? '/', 'http://localhost').pathname.split('/')[1] ?? '';
     if (!Object.hasOwn(HOSTILE_CASES, name)) {
       return json(res, 418, { error: { message: `no case '${name}'`, type: 'test_error', param: null, code: null } });
     }
+    hits.set(name, (hits.get(name) ?? 0) + 1);
     streams.add(res);
     res.on('close', () => streams.delete(res));
     return answer(name as HostileCase, res);
@@ -70,6 +74,7 @@ export async function startHostileServer(): Promise<HostileServer> {
   return {
     baseURL: (name) => `${server.url}/${name}`,
     open: () => streams.size,
+    hits: (name) => hits.get(name) ?? 0,
     stop: () => server.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError, OpenAIError } from '../index.js';
+import { APIConnectionTimeoutError, APIError, APIResponseTooLargeError, OpenAIError } from '../index.js';
 import { CLIError } from './cli-error.js';
 import type { Output } from './io.js';
 import { oneLine, sanitize } from './sanitize.js';
@@ -46,6 +46,7 @@ export function report(error: unknown, stderr: Output, options: ReportOptions): 
 export function describe(error: APIError): string {
   let line = error.message;
   if (error instanceof APIConnectionTimeoutError) line += ' Try a larger --timeout.';
+  if (error instanceof APIResponseTooLargeError) line += ' Try a larger --max-response-size.';
   if (error.requestID) line += ` (request ID ${error.requestID})`;
   return oneLine(line);
 }

@@ -6,6 +6,7 @@ import {
   redact,
   toAPIError,
 } from '../errors.js';
+import { ERROR_BODY_LIMIT, readBody } from './body.js';
 import { headersForLog, type leveled } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
@@ -29,6 +30,8 @@ export interface SendOptions {
   /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
   timeout: number;
   maxRetries: number;
+  /** Most bytes of a body to read, after decompression (see body.ts). */
+  maxResponseSize: number;
   signal?: AbortSignal | undefined;
   /**
    * `parse`: read the body, throw on a non-2xx status (the resource methods).
@@ -93,10 +96,10 @@ export async function send(target: Target, options: SendOptions, config: Transpo
         attempt.done();
         return { response, text: undefined };
       } else {
-        const text = await response.text();
+        const { text, truncated } = await readBody(response, options.maxResponseSize);
         attempt.done();
         if (!response.ok && mode !== 'passthrough') {
-          throw toAPIError(response.status, response.headers, text, config.secret);
+          throw toAPIError(response.status, response.headers, text, config.secret, truncated ? ERROR_BODY_LIMIT : undefined);
         }
         return { response, text };
       }
