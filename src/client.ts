@@ -117,8 +117,8 @@ export class OpenAI {
     this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
-    this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
-    this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
+    this.maxRetries = checkWhole('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, 0);
+    this.maxResponseSize = checkWhole('maxResponseSize', options.maxResponseSize ?? DEFAULTS.maxResponseSize, 1);
     const envLevel = readEnv('OPENAI_LOG');
     const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
     const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -161,8 +161,8 @@ export class OpenAI {
   #sendOptions(options: RequestOptionsWithBody | undefined, mode: SendOptions['mode']): SendOptions {
     return {
       timeout: options?.timeout === undefined ? this.timeout : checkTimeout(options.timeout),
-      maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkRetries(options.maxRetries),
-      maxResponseSize: options?.maxResponseSize === undefined ? this.maxResponseSize : checkSize(options.maxResponseSize),
+      maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkWhole('maxRetries', options.maxRetries, 0),
+      maxResponseSize: options?.maxResponseSize === undefined ? this.maxResponseSize : checkWhole('maxResponseSize', options.maxResponseSize, 1),
       signal: options?.signal,
       mode,
     };
@@ -244,16 +244,10 @@ function checkTimeout(ms: number): number {
   return ms;
 }
 
-function checkRetries(n: number): number {
-  if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
+/** `n` if it is a whole number >= `min` (and safe: no precision lost), else a clear error naming the option. */
+function checkWhole(name: string, n: number, min: number): number {
+  if (!Number.isSafeInteger(n) || n < min) throw new OpenAIError(`${name} must be a whole number >= ${min}, got ${String(n)}`);
   return n;
-}
-
-function checkSize(bytes: number): number {
-  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
-    throw new OpenAIError(`maxResponseSize must be a whole number of bytes > 0, got ${String(bytes)}`);
-  }
-  return bytes;
 }
 
 /**

@@ -123,14 +123,10 @@ export class APIResponseTooLargeError extends APIError {
   override name = 'APIResponseTooLargeError';
   /** The limit that was crossed, in bytes (the `maxResponseSize` in force). */
   readonly limit: number;
-  constructor(status: number, headers: Headers, { limit, declared }: { limit: number; declared?: number }) {
-    const what = declared === undefined ? 'response body is' : `response body of ${declared} bytes (content-length) is`;
-    super(
-      status,
-      undefined,
-      `${what} larger than maxResponseSize (${limit} bytes); if the answer is genuine, raise the client's or the request's maxResponseSize.`,
-      headers,
-    );
+  /** `declared`: the `content-length` that was refused before reading. */
+  constructor(status: number, headers: Headers, limit: number, declared?: number) {
+    const of = declared === undefined ? '' : ` of ${declared} bytes (content-length)`;
+    super(status, undefined, `response body${of} is larger than maxResponseSize (${limit} bytes); raise it if the answer is genuine.`, headers);
     this.limit = limit;
   }
 }

@@ -41,7 +41,7 @@ describe('readBody', () => {
     expect(error).toBeInstanceOf(APIResponseTooLargeError);
     expect(error).toMatchObject({ status: 200, limit: 9, requestID: 'req_big' });
     expect((error as Error).message).toBe(
-      "200 response body is larger than maxResponseSize (9 bytes); if the answer is genuine, raise the client's or the request's maxResponseSize.",
+      "200 response body is larger than maxResponseSize (9 bytes); raise it if the answer is genuine.",
     );
     expect(state).toEqual({ pulled: 2, cancelled: true });
   });

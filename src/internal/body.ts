@@ -31,7 +31,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
   const declared = Number(response.headers.get('content-length') ?? '');
   if (response.ok && declared > limit) {
     await response.body.cancel().catch(() => {});
-    throw new APIResponseTooLargeError(response.status, response.headers, { limit, declared });
+    throw new APIResponseTooLargeError(response.status, response.headers, limit, declared);
   }
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -42,7 +42,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
     if (done) return { text: text + decoder.decode(), truncated: false };
     if (read + value.byteLength > max) {
       await reader.cancel().catch(() => {});
-      if (response.ok) throw new APIResponseTooLargeError(response.status, response.headers, { limit });
+      if (response.ok) throw new APIResponseTooLargeError(response.status, response.headers, limit);
       return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true };
     }
     read += value.byteLength;
