@@ -14,8 +14,11 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * because the client does not fit the 5 KB target yet (openapi-fetch alone is
  * 2.6 KB; BENCHMARKS.md says where the rest goes). Lower it whenever the
  * bundle shrinks, down to BUNDLE_BUDGET_BYTES; never raise it silently.
+ * Raised from 7.25 KB for issue 13: reading every body through a byte limit
+ * (internal/body.ts, APIResponseTooLargeError, the option) costs about
+ * 460 bytes min+gzip (7,312 → 7,771 bytes).
  */
-export const BUNDLE_LIMIT_BYTES = 7.25 * 1024;
+export const BUNDLE_LIMIT_BYTES = 7.7 * 1024;
 
 export interface BundleSize {
   minified: number;
