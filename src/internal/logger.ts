@@ -34,7 +34,8 @@ export function headersForLog(headers: Headers | Record<string, string>, secret:
   const out: Record<string, string> = {};
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
-    if (name.toLowerCase() === 'authorization') out[name] = value.replace(/^(\S+\s+).*$/, '$1[REDACTED]');
+    // Keep the scheme (`Bearer`, `Basic`) for debugging; a bare token has none.
+    if (name.toLowerCase() === 'authorization') out[name] = `${/^\S+\s+(?=\S)/.exec(value)?.[0] ?? ''}[REDACTED]`;
     else out[name] = secret && value.includes(secret) ? '[REDACTED]' : value;
   }
   return out;

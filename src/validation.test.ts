@@ -1,0 +1,95 @@
+/**
+ * A 2xx answer that is not the spec's shape becomes an
+ * APIResponseValidationError that says what is wrong and quotes what came
+ * back, never a wrong value; the key is scrubbed from what it quotes.
+ */
+import { describe, expect, it } from 'vitest';
+import OpenAI, { APIResponseValidationError } from './index.js';
+
+const KEY = 'sk-validation-0123456789abcdef';
+
+function answering(body: string, key = KEY): OpenAI {
+  return new OpenAI({
+    apiKey: key,
+    baseURL: 'http://127.0.0.1:9/v1',
+    maxRetries: 0,
+    fetch: async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_shape' } }),
+  });
+}
+
+async function rejection(promise: PromiseLike<unknown>): Promise<APIResponseValidationError> {
+  const error = await Promise.resolve(promise).then(
+    () => expect.unreachable('the call should fail'),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(APIResponseValidationError);
+  return error as APIResponseValidationError;
+}
+
+const call = {
+  retrieve: (client: OpenAI) => client.models.retrieve('gpt-4o-mini'),
+  delete: (client: OpenAI) => client.models.delete('ft:gpt-4o-mini:acemeco:suffix:abc123'),
+  list: (client: OpenAI) => client.models.list(),
+};
+
+describe('a misshapen 2xx is refused with what is wrong', () => {
+  it.each([
+    ['retrieve', '[]', 'response body is not an object: "[]"'],
+    ['retrieve', 'null', 'response body is not an object: "null"'],
+    ['retrieve', '{"object":"model"}', 'response body.id is not a string: "{\\"object\\":\\"model\\"}"'],
+    ['retrieve', '{"id":7}', 'response body.id is not a string: "{\\"id\\":7}"'],
+    ['delete', '"deleted"', 'response body is not an object: "\\"deleted\\""'],
+    ['delete', '{"id":1,"object":"model","deleted":true}', 'response body.id is not a string: "{\\"id\\":1,\\"object\\":\\"model\\",\\"deleted\\":true}"'],
+    ['delete', '{"id":"ft:x","object":"model","deleted":"yes"}', 'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\",\\"deleted\\":\\"yes\\"}"'],
+    ['delete', '{"id":"ft:x","object":"model"}', 'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\"}"'],
+    ['list', '[]', 'response body is not an object: "[]"'],
+    ['list', '{"object":"list"}', 'response body.data is not an array: "{\\"object\\":\\"list\\"}"'],
+    ['list', '{"object":"list","data":{}}', 'response body.data is not an array: "{\\"object\\":\\"list\\",\\"data\\":{}}"'],
+    ['list', '{"object":"list","data":[{"id":"a"},7]}', 'response body.data[1] is not an object: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},7]}"'],
+    ['list', '{"object":"list","data":[{"id":"a"},{"id":"b"},{"object":"model"}]}', 'response body.data[2].id is not a string: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},{\\"id\\":\\"b\\"},{\\"object\\":\\"model\\"}]}"'],
+  ] as const)('%s answered %s', async (method, body, message) => {
+    const error = await rejection(call[method](answering(body)));
+    expect(error.message).toBe(`200 ${message}`);
+    expect(error.status).toBe(200);
+    expect(error.requestID).toBe('req_shape');
+    expect(error.error).toEqual(JSON.parse(body));
+  });
+
+  it.each([
+    ['retrieve', '{"id":"gpt-4o-mini"}'],
+    ['delete', '{"id":"ft:x","object":"model","deleted":false}'],
+    ['list', '{"object":"list","data":[]}'],
+    ['list', '{"object":"list","data":[{"id":"a"},{"id":"b","owned_by":"x"}]}'],
+  ] as const)('%s accepts the lenient minimum %s', async (method, body) => {
+    const value = await call[method](answering(body));
+    expect(JSON.parse(JSON.stringify(value))).toEqual(JSON.parse(body));
+  });
+
+  it('says what came back when the body is not JSON, or empty', async () => {
+    const garbled = await rejection(call.retrieve(answering('{"id": "gpt')));
+    expect(garbled.message).toBe('200 response body is not valid JSON: "{\\"id\\": \\"gpt"');
+    const empty = await rejection(call.retrieve(answering(' \n')));
+    expect(empty.message).toBe('200 response body is empty');
+  });
+});
+
+describe('what a validation error quotes never holds the key', () => {
+  it('in a misshapen body: the message, the parsed body and JSON.stringify', async () => {
+    const error = await rejection(call.retrieve(answering(`{"id":null,"echo":"Bearer ${KEY}"}`)));
+    expect(error.message).toBe('200 response body.id is not a string: "{\\"id\\":null,\\"echo\\":\\"Bearer [REDACTED]\\"}"');
+    expect(error.error).toEqual({ id: null, echo: 'Bearer [REDACTED]' });
+    expect(JSON.stringify(error)).not.toContain(KEY);
+  });
+
+  it('in a body that is not JSON', async () => {
+    const error = await rejection(call.list(answering(`<p>key ${KEY}</p>`)));
+    expect(error.message).toBe('200 response body is not valid JSON: "<p>key [REDACTED]</p>"');
+  });
+
+  it('keys of 8 characters or more are scrubbed; shorter ones are not searched for', async () => {
+    const eight = await rejection(call.retrieve(answering('{"id":1,"k":"abcd1234"}', 'abcd1234')));
+    expect(eight.message).toBe('200 response body.id is not a string: "{\\"id\\":1,\\"k\\":\\"[REDACTED]\\"}"');
+    const seven = await rejection(call.retrieve(answering('{"id":1,"k":"abc1234"}', 'abc1234')));
+    expect(seven.message).toBe('200 response body.id is not a string: "{\\"id\\":1,\\"k\\":\\"abc1234\\"}"');
+  });
+});
