@@ -20,28 +20,18 @@ const FILLER = Buffer.alloc(64 * 1024, 'a');
 /** Escape sequences a server could plant: retitle the window (OSC … BEL), clear it (ESC [2J), CSI in its one-byte C1 form (0x9b). */
 export const EVIL = '\x1b]0;pwned\x07\x1b[2J\x9b31m';
 
+/** Each case, by the path segment that picks it, and what it sends. */
 export const HOSTILE_CASES = {
-  /** a 200 whose JSON string never ends */
   'endless-string': 'a 200 whose JSON string never ends',
-  /** 2.6 MB of gzip (declared in content-length) that inflates to 2.6 GB */
   'gzip-bomb': 'a 2.6 MB gzip body that inflates to 2.6 GB',
-  /** brotli, compressed on the fly, inflating without end */
-  'br-bomb': 'a brotli bomb',
-  /** deflate, compressed on the fly, inflating without end */
-  'deflate-bomb': 'a deflate bomb',
-  /** `content-length: 8589934592` and a body streaming to match */
+  'br-bomb': 'a brotli bomb, compressed on the fly, that never ends',
+  'deflate-bomb': 'a deflate bomb, compressed on the fly, that never ends',
   'huge-length': 'content-length: 8589934592 and a body to match',
-  /** a 500 with a 3 GB error body, chunked */
-  'huge-error': 'a 500 with a 3 GB error body',
-  /** a small list sent one byte a second */
+  'huge-error': 'a 500 with a 3 GB error body, chunked',
   trickle: 'a body that trickles one byte a second',
-  /** a real list of 20,000 models, about 1.8 MB */
   'big-list': 'a real list of 20,000 models (1.8 MB)',
-  /** a 404 whose message, type, code and request id carry escape sequences */
-  'escape-error': 'escape sequences in an error message',
-  /** a 200 list whose cells carry escape sequences */
+  'escape-error': 'a 404 whose message, type, code and request id carry escape sequences',
   'escape-table': 'escape sequences in table cells',
-  /** a 200 whose body is not JSON and carries escape sequences */
   'escape-garbled': 'escape sequences in a garbled body',
 } as const;
 export type HostileCase = keyof typeof HOSTILE_CASES;
