@@ -7,10 +7,11 @@
  * files cost ~28 ms of `import()` against ~18 ms as one file (issue 6,
  * BENCHMARKS.md). The CLI reaches the client only through `../index.js`, so
  * it shares this one copy of every class (instanceof keeps working); the
- * CLI is bundled the same way into dist/src/cli/bin.js.
+ * CLI is bundled the same way into dist/src/cli/bin.js, and the deep entry
+ * points of src/compat/ stay one-line re-exports of index.js.
  */
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { root } from './prism.js';
 
@@ -56,9 +57,14 @@ await build({
 });
 
 // index.js and cli/bin.js now hold all the code: drop the other compiled modules (their .d.ts stay).
+// Kept as tsc wrote them: the deep entry points of src/compat/ (`openai-models/error`...), each a
+// one-line re-export of '../index.js', so they share its one copy of every class.
 for (const file of walk(dist)) {
   const path = relative(dist, file);
-  if (/\.js(\.map)?$/.test(path) && path !== 'src/index.js' && path !== 'src/cli/bin.js') rmSync(file);
+  const kept = path === 'src/index.js' || path === 'src/cli/bin.js' || /^src\/compat\/.*\.js$/.test(path);
+  if (/\.js(\.map)?$/.test(path) && !kept) rmSync(file);
+  // Their .js.map is not published (package.json "files"): drop the comment pointing at it.
+  else if (kept && path.startsWith('src/compat/')) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));
 }
 
 function* walk(dir: string): Generator<string> {

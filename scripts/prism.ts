@@ -1,6 +1,7 @@
 /**
- * Starts Prism (the mock server) from spec/openapi.yaml on a free port of
- * 127.0.0.1 and stops it again. Used by `npm start` and the contract tests.
+ * Starts Prism (the mock server) from spec/openapi.yaml on 127.0.0.1 (a free
+ * port unless one is asked for) and stops it again. Used by `npm start`,
+ * `npm run mock` and the contract tests.
  *
  * Prism is spawned as `node .../prism-cli/dist/index.js` rather than through
  * `npx prism`: killing the npx wrapper leaves Prism itself running.
@@ -35,18 +36,31 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startPrism(options: { spec?: string; timeoutMs?: number } = {}): Promise<Prism> {
-  const port = await freePort();
+export interface PrismOptions {
+  spec?: string;
+  timeoutMs?: number;
+  /** A fixed port; refused with a clear error when something already listens there. @default a free port */
+  port?: number;
+  /** Prism's `--dynamic`: answers generated from the schemas instead of the spec's examples. */
+  dynamic?: boolean;
+  /** Receives Prism's own log lines (each request it answers) as they come. */
+  onOutput?: (text: string) => void;
+}
+
+export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
+  const port = options.port ?? (await freePort());
+  if (options.port !== undefined) await assertPortFree(port);
   const cli = join(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [cli, 'mock', options.spec ?? specPath, '--host', '127.0.0.1', '--port', String(port), '--errors'],
+    [cli, 'mock', options.spec ?? specPath, '--host', '127.0.0.1', '--port', String(port), '--errors', ...(options.dynamic ? ['--dynamic'] : [])],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-4000);
+    options.onOutput?.(chunk.toString());
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -59,6 +73,20 @@ export async function startPrism(options: { spec?: string; timeoutMs?: number } 
     throw new Error(`Prism did not start: ${error instanceof Error ? error.message : String(error)}\n${output}`);
   }
   return { url, startupMs: Math.round(performance.now() - started), stop };
+}
+
+/** Throws a clear error when something already listens on 127.0.0.1:`port`. */
+async function assertPortFree(port: number): Promise<void> {
+  const server = createServer();
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1` : `cannot listen on 127.0.0.1:${port}: ${String(error)}`);
+  }
+  server.close();
+  await once(server, 'close');
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -52,5 +52,5 @@ describe('README.md TypeScript snippets', () => {
       (error: { stdout?: string }) => error.stdout ?? String(error),
     );
     expect(result).toBe('');
-  });
+  }, 60_000); // one tsc run: ~12 s alone, over the 20 s default on a busy machine
 });

@@ -22,8 +22,10 @@ import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logg
 import { serializePath } from './internal/path.js';
 import { send, type Fetch, type Sent, type SendOptions, type TransportConfig } from './internal/transport.js';
 import { parseBody, type Shape, type WithRequestID } from './internal/validate.js';
-import type { RequestOptionsWithBody } from './request-options.js';
-import { Models } from './resources/models.js';
+import { isBrowserLike } from './internal/browser.js';
+import * as Pagination from './pagination.js';
+import type { RequestOptions, RequestOptionsWithBody } from './request-options.js';
+import { Models, type Model, type ModelDeleted, type ModelsPage } from './resources/models.js';
 
 /** Defaults, in one place. */
 const DEFAULTS = {
@@ -72,6 +74,12 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Where log lines go. @default globalThis.console */
   logger?: Logger | undefined;
+  /**
+   * Lets the client run in a browser (or a browser's Web Worker), where it
+   * refuses by default: anyone who opens the page can read the API key.
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 const baseQuerySerializer = createQuerySerializer();
@@ -112,6 +120,7 @@ export class OpenAI {
         "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).",
       );
     }
+    if (options.dangerouslyAllowBrowser !== true && isBrowserLike()) throw new OpenAIError(BROWSER_REFUSED);
     this.#apiKey = apiKey;
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENAI_BASE_URL') ?? DEFAULTS.baseURL);
     this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
@@ -225,6 +234,10 @@ export class OpenAI {
   static readonly InternalServerError = InternalServerError;
 }
 
+/** The official SDK's words, so a search for them finds the same answer. */
+const BROWSER_REFUSED =
+  "It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\nnew OpenAI({ apiKey, dangerouslyAllowBrowser: true });\n\nhttps://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety\n";
+
 function readEnv(name: string): string | undefined {
   const value = globalThis.process?.env?.[name]?.trim();
   return value === '' ? undefined : value;
@@ -268,4 +281,17 @@ function rebuildResponse(sent: Sent): Response {
   const { response, text } = sent;
   const empty = response.status === 204 || response.status === 205 || response.status === 304;
   return new Response(empty ? null : (text ?? null), response);
+}
+
+// The official SDK's namespace, merged with the class, so that code written
+// against `openai` keeps its type names: `OpenAI.Models.Model`, `OpenAI.Model`,
+// `OpenAI.ModelsPage`, `OpenAI.RequestOptions`, `OpenAI.Page<OpenAI.Model>`.
+OpenAI.Models = Models;
+OpenAI.Page = Pagination.Page;
+
+export declare namespace OpenAI {
+  export type { RequestOptions };
+  export import Page = Pagination.Page;
+  export type PageResponse<Item> = Pagination.PageResponse<Item>;
+  export { Models, type Model, type ModelDeleted, type ModelsPage };
 }

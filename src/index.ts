@@ -5,8 +5,8 @@ export default OpenAI;
 export type { ClientOptions } from './client.js';
 export type { RequestOptions, RequestOptionsWithBody } from './request-options.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
-export { Page, PagePromise } from './pagination.js';
-export { Models } from './resources/models.js';
+export { Page, PagePromise, type PageResponse } from './pagination.js';
+export { Models, type ModelsPage } from './resources/models.js';
 export {
   OpenAIError,
   APIError,

@@ -3,13 +3,19 @@ import { OpenAIError } from './errors.js';
 import type { Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
+/** The body of a list answer, as the official SDK names it (`openai/pagination`). */
+export interface PageResponse<Item> {
+  data: Item[];
+  object: string;
+}
+
 /**
  * A page of items, as the official SDK returns from `list()`. The Models API
  * is not paginated today, so there is one page; `hasNextPage()` and
  * `getNextPage()` exist so that code written for pagination keeps working.
  * Every property of the body (`object`, `data`, and any a server adds) is kept.
  */
-export class Page<Item> implements AsyncIterable<Item> {
+export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
   readonly object: 'list';
   readonly data: Item[];
 

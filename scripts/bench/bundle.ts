@@ -14,11 +14,16 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * because the client does not fit the 5 KB target yet (openapi-fetch alone is
  * 2.6 KB; BENCHMARKS.md says where the rest goes). Lower it whenever the
  * bundle shrinks, down to BUNDLE_BUDGET_BYTES; never raise it silently.
- * Raised from 7.25 KB for issue 13: reading every body through a byte limit
- * (internal/body.ts, APIResponseTooLargeError, the option) costs about
- * 460 bytes min+gzip (7,312 → 7,771 bytes).
+ *
+ * Raised from 7.25 KB (7,312 bytes measured) to 7.75 KB for issue 14: the
+ * official SDK's browser guard costs 426 bytes (its error message about 230,
+ * the browser Web Worker check about 110, the OpenAI.Models/OpenAI.Page
+ * statics the rest). Measured after: 7,738 bytes.
+ * Raised again to 8.1 KB for issue 13: reading every body through a byte
+ * limit (internal/body.ts, APIResponseTooLargeError, the option) costs about
+ * 460 bytes (7,312 → 7,771 bytes alone). Measured after both: 8,211 bytes.
  */
-export const BUNDLE_LIMIT_BYTES = 7.7 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.1 * 1024;
 
 export interface BundleSize {
   minified: number;

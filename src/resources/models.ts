@@ -5,6 +5,11 @@ import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptions, RequestOptionsWithBody } from '../request-options.js';
 import type { Model, ModelDeleted } from '../types.js';
 
+export type { Model, ModelDeleted };
+
+/** What `await client.models.list()` gives: one page of models (the official SDK's name). */
+export type ModelsPage = Page<Model>;
+
 /** `client.models`: list and describe the models available in the API. */
 export class Models {
   readonly #client: OpenAI;
@@ -52,4 +57,9 @@ export class Models {
     const client = this.#client;
     return client._call('DELETE', '/models/{model}', { model }, options, modelDeletedShape);
   }
+}
+
+// As in the official SDK: `Models.Model` (so `OpenAI.Models.Model`) names the types.
+export declare namespace Models {
+  export type { Model, ModelDeleted, ModelsPage };
 }
