@@ -1,48 +1,59 @@
 /**
- * The published package: `npm pack` (its prepare script builds dist/), the tarball
- * installed into an empty temporary project with `npm install --offline`
- * (openapi-fetch comes from npm's cache, filled by `npm ci`; no network),
- * then `npx openai-models` there, against Prism (or TEST_API_BASE_URL). Also
- * `npx openai-models` in the repo itself, whose dist/ that build just made.
+ * The published package: `npm pack` of this run's `npm run build` (what
+ * its prepare script runs; support/dist.ts), the tarball
+ * installed into empty scratch apps with `npm install --offline` (runtime
+ * dependencies from the repo's own node_modules, see support/scratch-app.ts;
+ * no network, whatever npm's cache holds), then `npx openai-models` there,
+ * against Prism (or TEST_API_BASE_URL). Beside it, the official `openai`
+ * 6.30.1, whose package also installs a bin (named `openai`): in either
+ * install order both commands must run. Also `npx openai-models` in the repo
+ * itself, whose dist/ that build just made.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root as repo } from '../scripts/prism.js';
 import { cleanEnv, spawnProcess } from './support/cli.js';
+import { packAll, scratchApp } from './support/scratch-app.js';
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const mockIds = 'gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n';
 let folder: string;
+const apps: Record<'alone' | 'ours-then-openai' | 'openai-then-ours', string> = { alone: '', 'ours-then-openai': '', 'openai-then-ours': '' };
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'openai-models-pack-'));
-  const packed = await spawnProcess(npm, ['pack', '--pack-destination', folder, '--silent'], { env: cleanEnv(), timeoutMs: 120_000 });
-  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stdout}${packed.stderr}`);
-  const tarball = (await readdir(folder)).find((name) => name.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'pack-check', private: true }));
-  const installed = await spawnProcess(npm, ['install', '--offline', '--no-audit', '--no-fund', `./${tarball}`], {
-    env: cleanEnv(),
-    cwd: folder,
-    timeoutMs: 120_000,
-  });
-  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.stdout}${installed.stderr}`);
-}, 240_000);
+  const packed = await packAll(folder, ['openai']);
+  const official = packed.installed['openai'] ?? '';
+  [apps.alone, apps['ours-then-openai'], apps['openai-then-ours']] = await Promise.all([
+    scratchApp(packed, 'alone', [packed.ours]),
+    scratchApp(packed, 'ours-then-openai', [packed.ours, official]),
+    scratchApp(packed, 'openai-then-ours', [official, packed.ours]),
+  ]);
+}, 300_000);
 afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-it('npx openai-models models list works from the installed tarball', async () => {
+function npxIn(cwd: string, argv: string[]): ReturnType<typeof spawnProcess> {
   const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
-  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai-models', 'models', 'list', '--field', 'id'], { env, cwd: folder, timeoutMs: 60_000 });
+  return spawnProcess(npx, ['--no', '--offline', ...argv], { env, cwd, timeoutMs: 60_000 });
+}
+
+/** `npx openai-models models list --field id` in `app`: one id a line, the mock's three on Prism. */
+async function expectListWorks(app: string): Promise<void> {
+  const ran = await npxIn(app, ['openai-models', 'models', 'list', '--field', 'id']);
   expect(ran.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
   expect(ran.code).toBe(0);
   expect(ran.stdout).toMatch(/^(\S+\n)+$/);
-  if (inject('isMock')) expect(ran.stdout).toBe('gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
+  if (inject('isMock')) expect(ran.stdout).toBe(mockIds);
+}
+
+it('npx openai-models models list works from the installed tarball', async () => {
+  await expectListWorks(apps.alone);
   // `--` first: without it, npx takes a --version (or --help) right after the command name as its own.
-  const version = await spawnProcess(npx, ['--no', '--offline', '--', 'openai-models', '--version'], { env, cwd: folder });
+  const version = await npxIn(apps.alone, ['--', 'openai-models', '--version']);
   expect(version.stdout).toBe(`${JSON.parse(await readFile(join(repo, 'package.json'), 'utf8')).version}\n`);
 }, 60_000);
 
@@ -57,7 +68,7 @@ it('npx openai-models models list works in the repo after the build', async () =
 }, 60_000);
 
 it('every deep path of "exports" imports from the installed tarball and shares the main entry\'s classes', async () => {
-  const subpaths = Object.keys(JSON.parse(await readFile(join(folder, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports).filter(
+  const subpaths = Object.keys(JSON.parse(await readFile(join(apps.alone, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports).filter(
     (key) => key !== '.' && key !== './package.json',
   );
   expect(subpaths).toContain('./resources/models');
@@ -74,7 +85,7 @@ it('every deep path of "exports" imports from the installed tarball and shares t
     }
     out.errorClasses = Object.keys(main).filter((name) => main[name]?.prototype instanceof Error).sort().join(' ');
     console.log(JSON.stringify(out));`;
-  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], { env: cleanEnv(), cwd: folder });
+  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], { env: cleanEnv(), cwd: apps.alone });
   expect(ran.stderr).toBe('');
   const exported: Record<string, string> = JSON.parse(ran.stdout);
   expect(exported['./resources/models']).toBe('Models');
@@ -93,18 +104,18 @@ it('CommonJS code can require() it (require(esm), Node >= 20.19), deep paths inc
     const { Models } = require('openai-models/resources/models');
     const errors = require('openai-models/error');
     console.log(typeof OpenAI, Models === OpenAI.Models, errors.NotFoundError === NotFoundError);`;
-  const ran = await spawnProcess(process.execPath, ['-e', script], { env: cleanEnv(), cwd: folder });
+  const ran = await spawnProcess(process.execPath, ['-e', script], { env: cleanEnv(), cwd: apps.alone });
   expect(ran.stdout).toBe('function true true\n');
   expect(ran.code).toBe(0);
 });
 
 it('TypeScript in CommonJS: import = require() is TS1471 under module node16, fine under nodenext; import() works under both', async () => {
-  await writeFile(join(folder, 'required.cts'), "import OpenAI = require('openai-models');\nexport const client = new OpenAI.OpenAI({ apiKey: 'k' });\n");
-  await writeFile(join(folder, 'imported.cts'), "export async function make() {\n  const { OpenAI } = await import('openai-models');\n  return new OpenAI({ apiKey: 'k' });\n}\n");
+  await writeFile(join(apps.alone, 'required.cts'), "import OpenAI = require('openai-models');\nexport const client = new OpenAI.OpenAI({ apiKey: 'k' });\n");
+  await writeFile(join(apps.alone, 'imported.cts'), "export async function make() {\n  const { OpenAI } = await import('openai-models');\n  return new OpenAI({ apiKey: 'k' });\n}\n");
   const tsc = (module: string, file: string) =>
     spawnProcess(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '--module', module, '--strict', '--noEmit', '--skipLibCheck', '--types', 'node', '--typeRoots', join(repo, 'node_modules', '@types'), file], {
       env: cleanEnv(),
-      cwd: folder,
+      cwd: apps.alone,
       timeoutMs: 60_000,
     });
   const [node16Require, nodenextRequire, node16Import] = await Promise.all([tsc('node16', 'required.cts'), tsc('nodenext', 'required.cts'), tsc('node16', 'imported.cts')]);
@@ -114,10 +125,21 @@ it('TypeScript in CommonJS: import = require() is TS1471 under module node16, fi
 }, 60_000);
 
 it('the tarball ships the bin and no tests', async () => {
-  const root = join(folder, 'node_modules', 'openai-models');
+  const root = join(apps.alone, 'node_modules', 'openai-models');
   const files = await readdir(join(root, 'dist', 'src', 'cli'));
   expect(files).toContain('bin.js');
   expect(files.filter((name) => name.includes('test') || name === '__tests__')).toEqual([]);
-  const link = await readdir(join(folder, 'node_modules', '.bin'));
-  expect(link).toContain('openai-models');
+  expect(await readdir(join(apps.alone, 'node_modules', '.bin'))).toEqual(['openai-models']);
+});
+
+describe('beside the official openai 6.30.1, which installs a bin named openai', () => {
+  it.each(['ours-then-openai', 'openai-then-ours'] as const)('installed %s: both commands run', async (order) => {
+    const bin = join(apps[order], 'node_modules', '.bin');
+    expect(await readlink(join(bin, 'openai'))).toBe('../openai/bin/cli');
+    expect(await readlink(join(bin, 'openai-models'))).toBe('../openai-models/dist/src/cli/bin.js');
+    // The official command: without a subcommand it prints its usage and exits 1.
+    const [official] = await Promise.all([npxIn(apps[order], ['openai']), expectListWorks(apps[order])]);
+    expect(official.code).toBe(1);
+    expect(official.stdout).toMatch(/^Usage: openai <subcommand>\n\nSubcommands:\n {2}migrate /);
+  }, 60_000);
 });

@@ -1,22 +1,53 @@
-// Prints "N passed, N failed" for .ci/run from the vitest JSON reports in
-// .reports/. A failing step that is not a vitest run (spec lint, the drift
-// check, tsc) counts as one failed check, so a red `npm test` never prints
-// "0 failed".
+// Prints .ci/run's summary: one line per Node version and per extra check,
+// then one plain "N passed, N failed" line over all of them.
+//
+// Arguments: `<name>=<exit status>`, e.g. `v24.21.0=0 spec:diff=1`, or
+// `v26.10.0=install-failed`. A name starting with `v` is a Node version
+// whose vitest runs wrote JSON reports under .reports/<version>/ (see
+// vitest.config.ts): their tests are counted. A failing step that is not a
+// vitest test (spec lint, tsc, an install) counts as one failed check, so a
+// red step never prints "0 failed"; a Node version without any report
+// (it never ran, or another Node did) is a failure too.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const status = Number(process.argv[2] ?? 0);
+function reports(version) {
+  try {
+    return readdirSync(join('.reports', version))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => JSON.parse(readFileSync(join('.reports', version, name), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
 let passed = 0;
 let failed = 0;
-let files = [];
-try {
-  files = readdirSync('.reports').filter((name) => name.endsWith('.json'));
-} catch {
-  // no vitest run happened
+for (const arg of process.argv.slice(2)) {
+  const [name, status] = [arg.slice(0, arg.lastIndexOf('=')), arg.slice(arg.lastIndexOf('=') + 1)];
+  let line;
+  if (status === 'install-failed') {
+    line = `${name}: could not install Node ${name}, 0 passed, 1 failed`;
+    failed += 1;
+  } else if (name.startsWith('v')) {
+    const runs = reports(name);
+    let p = 0;
+    let f = 0;
+    for (const report of runs) {
+      p += report.numPassedTests ?? 0;
+      f += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+    }
+    if ((status !== '0' || runs.length === 0) && f === 0) f = 1;
+    line = `${name}: ${p} passed, ${f} failed${runs.length === 0 ? ' (no test report from this Node)' : ''}`;
+    passed += p;
+    failed += f;
+  } else {
+    const ok = status === '0';
+    line = `${name}: ${ok ? '1 passed, 0 failed' : '0 passed, 1 failed'}`;
+    if (ok) passed += 1;
+    else failed += 1;
+  }
+  console.log(line);
 }
-for (const name of files) {
-  const report = JSON.parse(readFileSync(`.reports/${name}`, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-}
-if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

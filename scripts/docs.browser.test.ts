@@ -5,13 +5,16 @@
  * refused and recorded, every console error recorded, and each test fails
  * on either. What must be on the page comes from spec/openapi.yaml.
  *
- * Run with `npm run test:docs` (builds the docs first). Needs
+ * Builds the docs first (`npm run docs`, as the Docs workflow publishes
+ * them), so it runs beside the other tests in one vitest run. Needs
  * /usr/bin/chromium (`apt-get install -y chromium`) or CHROMIUM_PATH; never
  * a downloaded browser. Without one the tests fail, in CI and out.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -83,9 +86,11 @@ let setupError: Error | undefined;
 
 /** Launches Chromium on a context that is offline and refuses (and records) every request for another host. */
 async function launch(): Promise<BrowserContext> {
-  if (!existsSync(docsFile)) {
-    throw new Error(`${docsFile} does not exist: run \`npm run docs\` first (\`npm run test:docs\` does both).`);
-  }
+  await promisify(execFile)('npm', ['run', 'docs'], { cwd: root, timeout: 120_000, maxBuffer: 1 << 24 }).catch(
+    (error: { message: string; stdout?: string; stderr?: string }) => {
+      throw new Error(`npm run docs failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    },
+  );
   if (!existsSync(executablePath)) {
     throw new Error(
       `No Chromium at ${executablePath}. Install Debian's: \`apt-get install -y chromium\` (as root), ` +
@@ -120,7 +125,7 @@ beforeAll(async () => {
     setupError = error;
     return undefined;
   });
-}, 60_000);
+}, 180_000);
 
 // A fresh page per test: a dialog or a scroll position left by one test must not help or hinder the next.
 beforeEach(async () => {

@@ -1,4 +1,5 @@
-import type { Sent } from './internal/transport.js';
+import { readBody } from './internal/body.js';
+import { bufferedResponse, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -28,12 +29,12 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   readonly #parse: (sent: Sent) => WithRequestID<T>;
   #raw = false;
   #sent: Promise<Sent> | undefined;
-  #parsed: Promise<WithResponse<T>> | undefined;
+  #data: Promise<WithRequestID<T>> | undefined;
 
   constructor(start: Start, parse: (sent: Sent) => WithRequestID<T>) {
     this.#start = start;
     this.#parse = parse;
-    queueMicrotask(() => void this.#send().catch(() => {}));
+    queueMicrotask(() => void this.#send().catch(ignore));
   }
 
   #send(): Promise<Sent> {
@@ -41,30 +42,37 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     return this.#sent;
   }
 
+  #parsed(): Promise<WithRequestID<T>> {
+    this.#data ??= this.#send().then((sent) =>
+      sent.text === undefined
+        ? // After an early .asResponse() the body was left unread: parse a copy.
+          readBody(sent.response.clone(), sent.limit).then(({ text }) => this.#parse({ ...sent, text }))
+        : this.#parse(sent),
+    );
+    return this.#data;
+  }
+
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
     if (this.#sent === undefined) this.#raw = true;
     return this.#send().then((sent) =>
-      sent.text === undefined ? sent.response : new Response(sent.text, sent.response),
+      sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response),
     );
   }
 
   /** The parsed value together with the response and its request id. */
-  withResponse(): Promise<WithResponse<T>> {
-    this.#parsed ??= this.#send().then(async ({ response, text }) => {
-      // After an early .asResponse() the body was left unread: parse a copy.
-      const data = this.#parse({ response, text: text ?? (await response.clone().text()) });
-      const requestID = response.headers.get('x-request-id');
-      return { data, response, requestID, request_id: requestID };
-    });
-    return this.#parsed;
+  async withResponse(): Promise<WithResponse<T>> {
+    const data = await this.#parsed();
+    const { response } = await this.#send();
+    const requestID = response.headers.get('x-request-id');
+    return { data, response, requestID, request_id: requestID };
   }
 
   then<R1 = WithRequestID<T>, R2 = never>(
     onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return this.#parsed().then(onfulfilled, onrejected);
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<WithRequestID<T> | R> {
@@ -79,3 +87,6 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     return 'APIPromise';
   }
 }
+
+/** Marks a rejection as handled: the call's own promise reports it to whoever awaits. */
+function ignore(): void {}

@@ -58,6 +58,23 @@ describe('resource methods', () => {
   });
 });
 
+describe('what editors show (issue 14)', () => {
+  it('results are the named types, with the request id as the official SDK types it', () => {
+    expectTypeOf<Awaited<ReturnType<typeof client.models.retrieve>>>().toEqualTypeOf<Model & { _request_id?: string | null }>();
+    expectTypeOf<Awaited<ReturnType<typeof client.models.delete>>>().toEqualTypeOf<ModelDeleted & { _request_id?: string | null }>();
+    expectTypeOf<Awaited<ReturnType<typeof client.models.list>>>().toEqualTypeOf<Page<Model>>();
+    expectTypeOf<Page<Model>['_request_id']>().toEqualTypeOf<string | null | undefined>();
+  });
+
+  it('offer no underscore members to autocomplete', () => {
+    expectTypeOf<Extract<keyof OpenAI, `_${string}`>>().toBeNever();
+    expectTypeOf<Extract<keyof OpenAI['models'], `_${string}`>>().toBeNever();
+    expectTypeOf<Extract<keyof APIPromise<Model>, `_${string}`>>().toBeNever();
+    // @ts-expect-error the old second road is gone
+    void client._start;
+  });
+});
+
 describe('client.api, the typed openapi-fetch client', () => {
   it('types data from the generated paths', async () => {
     const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });

@@ -1,6 +1,5 @@
-import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
+import createClient, { mergeHeaders, type Client } from 'openapi-fetch';
 import type { paths } from '../generated/openapi.js';
-import { APIPromise, type Start } from './api-promise.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -20,11 +19,11 @@ import {
 } from './errors.js';
 import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { serializePath } from './internal/path.js';
-import { send, type Fetch, type Sent, type SendOptions, type TransportConfig } from './internal/transport.js';
-import { parseBody, type Shape, type WithRequestID } from './internal/validate.js';
+import { Caller, checkRetries, checkSize, checkTimeout } from './internal/call.js';
+import { send, type Fetch, type SendOptions, type TransportConfig } from './internal/transport.js';
 import { isBrowserLike } from './internal/browser.js';
 import * as Pagination from './pagination.js';
-import type { RequestOptions, RequestOptionsWithBody } from './request-options.js';
+import type { RequestOptions } from './request-options.js';
 import { Models, type Model, type ModelDeleted, type ModelsPage } from './resources/models.js';
 
 /** Defaults, in one place. */
@@ -82,8 +81,6 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
-const baseQuerySerializer = createQuerySerializer();
-
 /**
  * A client for the OpenAI Models API, with the official SDK's surface:
  *
@@ -100,16 +97,17 @@ export class OpenAI {
   readonly timeout: number;
   readonly maxRetries: number;
   readonly maxResponseSize: number;
-  readonly #transport: TransportConfig;
 
   /** The models endpoints. */
   readonly models: Models;
 
   /**
-   * The typed openapi-fetch client underneath, for direct typed calls such as
-   * `client.api.GET('/models/{model}', { params: { path: { model } } })`. It
-   * has the same auth, headers, retries and timeout; it reports HTTP errors
-   * openapi-fetch's way (`{ data, error, response }`) rather than throwing.
+   * The typed openapi-fetch client that every call goes through,
+   * `client.models.*` included: its middleware (`client.api.use(...)`) sees
+   * every request. Use it for direct typed calls such as
+   * `client.api.GET('/models/{model}', { params: { path: { model } } })`,
+   * with the same auth, headers, retries and timeout; these report HTTP
+   * errors openapi-fetch's way (`{ data, error, response }`) rather than throwing.
    */
   readonly api: Client<paths>;
 
@@ -126,94 +124,52 @@ export class OpenAI {
     this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
-    this.maxRetries = checkWhole('maxRetries', options.maxRetries ?? DEFAULTS.maxRetries, 0);
-    this.maxResponseSize = checkWhole('maxResponseSize', options.maxResponseSize ?? DEFAULTS.maxResponseSize, 1);
+    this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
+    this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const envLevel = readEnv('OPENAI_LOG');
     const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
-    const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.#transport = { fetch, log: leveled(level, options.logger ?? console), secret: apiKey };
-
-    const defaultQuery = options.defaultQuery ?? {};
-    this.#defaultQuery = defaultQuery;
-    const search = baseQuerySerializer(defaultQuery);
-    this.#query = search === '' ? '' : `?${search}`;
-    this.#headers = mergeHeaders(
-      {
-        authorization: `Bearer ${apiKey}`,
-        ...(this.organization === null ? {} : { 'openai-organization': this.organization }),
-        ...(this.project === null ? {} : { 'openai-project': this.project }),
-      },
-      options.defaultHeaders ?? {},
-    );
+    const transport: TransportConfig = {
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      log: leveled(level, options.logger ?? console),
+      secret: apiKey,
+    };
+    const caller = new Caller({
+      transport,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      maxResponseSize: this.maxResponseSize,
+      defaultQuery: options.defaultQuery ?? {},
+    });
+    const passthrough: SendOptions = {
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      maxResponseSize: this.maxResponseSize,
+      mode: 'passthrough',
+    };
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
       pathSerializer: serializePath,
-      querySerializer: (query) => baseQuerySerializer({ ...defaultQuery, ...query }),
-      headers: this.#headers,
-      fetch: (request) =>
-        send(request, this.#sendOptions(undefined, 'passthrough'), this.#transport).then(rebuildResponse),
+      querySerializer: caller.querySerializer(),
+      // Plain lower-cased names: openapi-fetch merges these into every request.
+      headers: Object.fromEntries(
+        mergeHeaders(
+          {
+            authorization: `Bearer ${apiKey}`,
+            'openai-organization': this.organization,
+            'openai-project': this.project,
+          },
+          options.defaultHeaders,
+        ),
+      ),
+      // client.api callers pass their signal the openapi-fetch way, on the Request.
+      fetch: (request) => send(request, { ...passthrough, signal: request.signal }, transport).then((sent) => sent.response),
     });
-    this.models = new Models(this);
+    this.models = new Models(this.api, caller);
   }
-
-  readonly #defaultQuery: Record<string, string | undefined>;
-  /** `defaultQuery`, serialized once: `''` or `?a=b`. */
-  readonly #query: string;
-  /** Headers of every request, lower-cased names, merged once. */
-  readonly #headers: Record<string, string>;
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */
   get apiKey(): string {
     return this.#apiKey;
-  }
-
-  #sendOptions(options: RequestOptionsWithBody | undefined, mode: SendOptions['mode']): SendOptions {
-    return {
-      timeout: options?.timeout === undefined ? this.timeout : checkTimeout(options.timeout),
-      maxRetries: options?.maxRetries === undefined ? this.maxRetries : checkWhole('maxRetries', options.maxRetries, 0),
-      maxResponseSize: options?.maxResponseSize === undefined ? this.maxResponseSize : checkWhole('maxResponseSize', options.maxResponseSize, 1),
-      signal: options?.signal,
-      mode,
-    };
-  }
-
-  /**
-   * @internal How a resource method starts its request: `template` is a path
-   * of the generated `paths` (so it cannot name an endpoint the spec lacks),
-   * filled and encoded by `serializePath`; a bad id throws here, inside the
-   * promise, before anything is sent.
-   */
-  _start(method: 'GET' | 'DELETE', template: keyof paths, params: Record<string, unknown>, options?: RequestOptionsWithBody): Start {
-    // async: a refused id or body must reject the call's promise, never throw
-    // inside APIPromise's microtask (that would be an uncaught exception).
-    return async (raw) => {
-      const query = options?.query ? `?${baseQuerySerializer({ ...this.#defaultQuery, ...options.query })}` : this.#query;
-      const url = `${this.baseURL}${serializePath(template, params)}${query === '?' ? '' : query}`;
-      let headers = options?.headers ? mergeHeaders(this.#headers, options.headers) : this.#headers;
-      let body: string | undefined;
-      if (options?.body !== undefined) {
-        if (method === 'GET') throw new OpenAIError(`A ${method} request cannot carry a body`);
-        body = JSON.stringify(options.body);
-        headers = { ...headers, 'content-type': 'application/json' };
-      }
-      return send({ method, url, headers, body }, this.#sendOptions(options, raw ? 'raw' : 'parse'), this.#transport);
-    };
-  }
-
-  /** @internal Parses and checks a 2xx body. */
-  _parse<T extends object>(sent: Sent, shape: Shape<T>): WithRequestID<T> {
-    return parseBody(sent, shape, this.#apiKey);
-  }
-
-  /** @internal `_start` + `_parse` for a call returning one object. */
-  _call<T extends object>(
-    method: 'GET' | 'DELETE',
-    template: keyof paths,
-    params: Record<string, unknown>,
-    options: RequestOptionsWithBody | undefined,
-    shape: Shape<T>,
-  ): APIPromise<T> {
-    return new APIPromise(this._start(method, template, params, options), (sent) => this._parse(sent, shape));
   }
 
   static readonly DEFAULT_TIMEOUT = DEFAULTS.timeout;
@@ -248,39 +204,6 @@ function checkBaseURL(url: string): string {
     throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(url)}`);
   }
   return url.replace(/\/+$/, '');
-}
-
-function checkTimeout(ms: number): number {
-  if (typeof ms !== 'number' || !(ms > 0) || ms > 2_147_483_647) {
-    throw new OpenAIError(`timeout must be a positive number of milliseconds (at most 2^31-1), got ${String(ms)}`);
-  }
-  return ms;
-}
-
-/** `n` if it is a whole number >= `min` (and safe: no precision lost), else a clear error naming the option. */
-function checkWhole(name: string, n: number, min: number): number {
-  if (!Number.isSafeInteger(n) || n < min) throw new OpenAIError(`${name} must be a whole number >= ${min}, got ${String(n)}`);
-  return n;
-}
-
-/**
- * `base` with `extra` over it, names compared case-insensitively; a `null`
- * value removes the header. Returns a new object with lower-cased names.
- */
-function mergeHeaders(base: Record<string, string>, extra: Record<string, string | null | undefined>): Record<string, string> {
-  const out = { ...base };
-  for (const [name, value] of Object.entries(extra)) {
-    if (value === null) delete out[name.toLowerCase()];
-    else if (value !== undefined) out[name.toLowerCase()] = value;
-  }
-  return out;
-}
-
-/** A Response for openapi-fetch to parse from the text `send` already read within the timeout. */
-function rebuildResponse(sent: Sent): Response {
-  const { response, text } = sent;
-  const empty = response.status === 204 || response.status === 205 || response.status === 304;
-  return new Response(empty ? null : (text ?? null), response);
 }
 
 // The official SDK's namespace, merged with the class, so that code written

@@ -16,13 +16,15 @@ export interface PageResponse<Item> {
  * Every property of the body (`object`, `data`, and any a server adds) is kept.
  */
 export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
-  readonly object: 'list';
-  readonly data: Item[];
+  // `declare`: set by Object.assign below, with every other property of the
+  // body, in the body's order; no class fields to initialise first.
+  declare readonly object: 'list';
+  declare readonly data: Item[];
+  /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+  declare readonly _request_id?: string | null;
 
   constructor(body: { object: 'list'; data: Item[] }) {
     Object.assign(this, body);
-    this.object = body.object;
-    this.data = body.data;
   }
 
   /** The items of this page. */

@@ -12,14 +12,17 @@ import type { paths } from '../generated/openapi.js';
 
 type JSONOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
 
+// Interfaces rather than aliases, so that editors show a result as `Model`
+// instead of spelling out its properties (issue 14).
+
 /** A model, as `GET /models/{model}` returns it. */
-export type Model = JSONOf<paths['/models/{model}']['get']['responses'][200]>;
+export interface Model extends JSONOf<paths['/models/{model}']['get']['responses'][200]> {}
 
 /** What `DELETE /models/{model}` returns. */
-export type ModelDeleted = JSONOf<paths['/models/{model}']['delete']['responses'][200]>;
+export interface ModelDeleted extends JSONOf<paths['/models/{model}']['delete']['responses'][200]> {}
 
 /** The body of `GET /models`. */
-export type ModelsListResponse = JSONOf<paths['/models']['get']['responses'][200]>;
+export interface ModelsListResponse extends JSONOf<paths['/models']['get']['responses'][200]> {}
 
 /** The `error` object of an error answer. */
 export type ErrorObject = JSONOf<paths['/models/{model}']['get']['responses'][404]>['error'];

@@ -1,13 +1,8 @@
 /**
- * The CLI as users get it: `buildCLI()` compiles the package with its real
- * build config (tsconfig.build.json) into a scratch folder inside the repo
- * (so the package's self-reference and node_modules still resolve), and
- * `spawnCLI()` runs the emitted `bin.js` in a child process.
+ * Child processes for the tests: a clean environment (no developer's
+ * OPENAI_* leaks in) and a run-to-the-end spawn with a deadline.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { root } from '../../scripts/prism.js';
 
 export interface Ran {
@@ -40,17 +35,4 @@ export function spawnProcess(command: string, args: readonly string[], options: 
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-export async function buildCLI(): Promise<{ bin: string; remove(): Promise<void> }> {
-  await mkdir(join(root, '.tmp'), { recursive: true });
-  const outDir = await mkdtemp(join(root, '.tmp', 'cli-e2e-'));
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const built = await spawnProcess(
-    process.execPath,
-    [tsc, '-p', 'tsconfig.build.json', '--outDir', outDir, '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'],
-    { env: cleanEnv(), timeoutMs: 90_000 },
-  );
-  if (built.code !== 0) throw new Error(`tsc failed (${built.code}):\n${built.stdout}${built.stderr}`);
-  return { bin: join(outDir, 'src', 'cli', 'bin.js'), remove: () => rm(outDir, { recursive: true, force: true }) };
 }

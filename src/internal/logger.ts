@@ -16,24 +16,24 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && Object.hasOwn(RANK, value);
 }
 
-/** A logger that drops messages below `level`. */
-export function leveled(level: LogLevel, logger: Logger): Logger & { enabled(level: LogLevel): boolean } {
-  const on = (l: LogLevel): boolean => RANK[l] <= RANK[level] && l !== 'off';
-  const noop = (): void => {};
+/** The logging the transport does: `undefined` below the level, so such a line is never even formatted. */
+export interface Log {
+  info?: Logger['info'] | undefined;
+  debug?: Logger['debug'] | undefined;
+}
+
+/** `logger`'s `info` and `debug`, each only when `level` lets it through. */
+export function leveled(level: LogLevel, logger: Logger): Log {
   return {
-    enabled: on,
-    error: on('error') ? (m, ...r) => logger.error(m, ...r) : noop,
-    warn: on('warn') ? (m, ...r) => logger.warn(m, ...r) : noop,
-    info: on('info') ? (m, ...r) => logger.info(m, ...r) : noop,
-    debug: on('debug') ? (m, ...r) => logger.debug(m, ...r) : noop,
+    info: RANK[level] >= RANK.info ? logger.info.bind(logger) : undefined,
+    debug: RANK[level] >= RANK.debug ? logger.debug.bind(logger) : undefined,
   };
 }
 
 /** Headers as a plain object for a log line; `authorization` and anything holding `secret` redacted. */
-export function headersForLog(headers: Headers | Record<string, string>, secret: string): Record<string, string> {
+export function headersForLog(headers: Headers, secret: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) {
+  for (const [name, value] of headers) {
     // Keep the scheme (`Bearer`, `Basic`) for debugging; a bare token has none.
     if (name.toLowerCase() === 'authorization') out[name] = `${/^\S+\s+(?=\S)/.exec(value)?.[0] ?? ''}[REDACTED]`;
     else out[name] = secret && value.includes(secret) ? '[REDACTED]' : value;

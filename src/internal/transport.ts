@@ -1,30 +1,16 @@
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  redact,
-  toAPIError,
-} from '../errors.js';
-import { ERROR_BODY_LIMIT, readBody } from './body.js';
-import { headersForLog, type leveled } from './logger.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenAIError, redact } from '../errors.js';
+import { readBody } from './body.js';
+import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
 /**
- * The `fetch` signature the client calls; any standard `fetch` fits. The
- * resource methods call it as `fetch(url, init)`, like the official SDK;
- * `client.api` (openapi-fetch) as `fetch(request, { signal })`.
+ * The `fetch` the client calls, and the shape of the `fetch` option. Every
+ * request, `client.models.*` and `client.api` alike, reaches it as
+ * `fetch(request, { signal })`: the `Request` openapi-fetch built (after any
+ * middleware), and a signal that fires on the attempt's timeout or the
+ * caller's abort. Any standard `fetch` fits.
  */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/**
- * What to send: a Request (from openapi-fetch, for `client.api`), or the
- * parts of one (the resource methods). The parts are cheaper: `fetch(url,
- * init)` builds one Request, where openapi-fetch builds one and undici's
- * fetch then builds another from it (issue 6: ~25 us a call, a third of the
- * client's CPU).
- */
-export type Target = Request | { method: string; url: string; headers: Record<string, string>; body?: string | undefined };
 
 export interface SendOptions {
   /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
@@ -32,61 +18,66 @@ export interface SendOptions {
   maxRetries: number;
   /** Most bytes of a body to read, after decompression (see body.ts). */
   maxResponseSize: number;
+  /** The caller's signal: aborts at once, even between attempts, with `APIUserAbortError`. */
   signal?: AbortSignal | undefined;
   /**
-   * `parse`: read the body, throw on a non-2xx status (the resource methods).
-   * `raw`: as `parse`, but leave a 2xx body unread (`.asResponse()`).
-   * `passthrough`: read the body, return every status (`client.api`, which
-   * reports errors openapi-fetch's way).
+   * What becomes of a 2xx body:
+   * `parse`: read into `Sent.text`; the Response comes back with its body used
+   * (the resource methods parse `text`; nothing is copied).
+   * `raw`: left unread (`.asResponse()`).
+   * `passthrough`: read, and handed back in a readable copy (`client.api`,
+   * where openapi-fetch parses it).
+   * A final non-2xx is read and handed back readable in every mode, so that
+   * openapi-fetch and its middleware see it like any answer.
    */
   mode: 'parse' | 'raw' | 'passthrough';
 }
 
 export interface TransportConfig {
   fetch: Fetch;
-  log: ReturnType<typeof leveled>;
+  log: Log;
   /** The API key, scrubbed from errors and logs. */
   secret: string;
 }
 
 export interface Sent {
   response: Response;
-  /** The body's text; `undefined` in `raw` mode. */
+  /** The body's text; `undefined` when it was left unread (`raw` mode). */
   text: string | undefined;
+  /** An error body went on past what is read of it (body.ts): `text` is its start. */
+  truncated?: boolean;
+  /** The maxResponseSize in force, for a body read later (after an early `.asResponse()`). */
+  limit: number;
 }
 
 /**
  * The one request loop: timeout per attempt, retries with the waits of
- * `retry.ts`, the caller's abort, and conversion of failures to typed errors.
+ * `retry.ts`, the caller's abort, and conversion of failures to typed
+ * errors. It never throws for an HTTP status: deciding what a status means
+ * is the caller's business.
  */
-export async function send(target: Target, options: SendOptions, config: TransportConfig): Promise<Sent> {
-  const { mode } = options;
-  const isRequest = target instanceof Request;
-  // client.api callers pass their signal on the Request itself.
-  const userSignal = options.signal ?? (isRequest ? target.signal : undefined);
-  const retries = isIdempotent(target.method) ? options.maxRetries : 0;
+export async function send(request: Request, options: SendOptions, config: TransportConfig): Promise<Sent> {
+  const { mode, signal: userSignal } = options;
+  const retries = isIdempotent(request.method) ? options.maxRetries : 0;
   // Log lines are built only when their level is on: with the default 'warn'
   // their formatting, clock reads and header lookups cost 1-2 us on every call
   // for nothing (issue 6, BENCHMARKS.md).
-  const debug = config.log.enabled('debug');
-  const logLine = (): string => `${target.method} ${redact(target.url, config.secret)}`;
-  if (debug) config.log.debug(`request ${logLine()}`, { headers: headersForLog(target.headers, config.secret) });
+  const { debug, info } = config.log;
+  debug?.(`request ${logLine(request, config)}`, { headers: headersForLog(request.headers, config.secret) });
   for (let retry = 0; ; retry++) {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-    const attempt = startAttempt(options.timeout, userSignal);
+    const attempt = new Attempt(options.timeout, userSignal);
     const started = debug ? Date.now() : 0;
     let reason: string;
     let waitHeaders: Headers | undefined;
     try {
-      const response = isRequest
-        ? // A Request's body can be read once: keep the original for later attempts.
-          await config.fetch(target.body !== null && retry < retries ? target.clone() : target, { signal: attempt.signal })
-        : await config.fetch(target.url, { method: target.method, headers: target.headers, body: target.body ?? null, signal: attempt.signal });
-      if (debug) {
-        config.log.debug(`response ${logLine()} ${response.status} in ${Date.now() - started} ms`, {
-          requestID: response.headers.get('x-request-id'),
-        });
-      }
+      // A Request's body can be read once: keep the original for later attempts.
+      const response = await config.fetch(request.body !== null && retry < retries ? request.clone() : request, {
+        signal: attempt.signal,
+      });
+      debug?.(`response ${logLine(request, config)} ${response.status} in ${Date.now() - started} ms`, {
+        requestID: response.headers.get('x-request-id'),
+      });
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
         await response.body?.cancel().catch(() => {});
         attempt.done();
@@ -94,58 +85,99 @@ export async function send(target: Target, options: SendOptions, config: Transpo
         reason = String(response.status);
       } else if (response.ok && mode === 'raw') {
         attempt.done();
-        return { response, text: undefined };
+        return { response, text: undefined, limit: options.maxResponseSize };
       } else {
         const { text, truncated } = await readBody(response, options.maxResponseSize);
         attempt.done();
-        if (!response.ok && mode !== 'passthrough') {
-          throw toAPIError(response.status, response.headers, text, config.secret, truncated ? ERROR_BODY_LIMIT : undefined);
-        }
-        return { response, text };
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response);
+        return { response: readable, text, truncated, limit: options.maxResponseSize };
       }
     } catch (error) {
       attempt.done();
-      if (error instanceof APIError) throw error; // a final non-2xx answer, already typed
+      if (error instanceof OpenAIError) throw error; // already typed (e.g. by readBody): final
       if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-      const failure = attempt.timedOut()
+      const failure = attempt.timedOut
         ? new APIConnectionTimeoutError({ cause: error })
         : new APIConnectionError({ message: `Connection error: ${redact(messageOf(error), config.secret)}`, cause: error });
       if (retry >= retries) throw failure;
       reason = failure.name;
     }
     const delay = retryDelayMs(retry, waitHeaders);
-    config.log.info(
-      `retrying ${logLine()} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`,
-    );
+    info?.(`retrying ${logLine(request, config)} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
     await sleep(delay, userSignal);
   }
 }
 
-interface Attempt {
-  signal: AbortSignal;
-  timedOut(): boolean;
-  /** Clears the timer and the link to the caller's signal. */
-  done(): void;
+/**
+ * A Response holding a body already read, that keeps the `url` of the
+ * answer it copies (`new Response()` would give `''`), also through `clone()`.
+ */
+export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response): Response {
+  // The class is made on first use: naming `Response` when this module loads
+  // would make Node 20 load its whole fetch implementation (undici) on
+  // `import`, about 100 ms, before anyone sends a request.
+  Buffered ??= class BufferedResponse extends Response {
+    readonly #from: Response;
+
+    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response) {
+      // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
+      super(text || null, original);
+      this.#from = original;
+    }
+
+    override get url(): string {
+      return this.#from.url;
+    }
+
+    override clone(): Response {
+      return bufferedResponse(super.clone().body, this.#from);
+    }
+  };
+  return new Buffered(body, from);
 }
 
-/** An AbortSignal that fires on the timeout or the caller's abort, telling the two apart. */
-function startAttempt(timeout: number, userSignal: AbortSignal | undefined): Attempt {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
-  }, timeout);
-  const onAbort = (): void => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener('abort', onAbort, { once: true });
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    done() {
-      clearTimeout(timer);
-      userSignal?.removeEventListener('abort', onAbort);
-    },
-  };
+let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response) => Response) | undefined;
+
+/**
+ * One attempt's AbortSignal: it fires on the timeout or the caller's abort,
+ * telling the two apart. A class with a shared timer callback rather than
+ * closures: this runs on every call, and allocations are most of its cost.
+ */
+class Attempt {
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #userSignal: AbortSignal | undefined;
+  timedOut = false;
+
+  constructor(timeout: number, userSignal: AbortSignal | undefined) {
+    this.#timer = setTimeout(onTimeout, timeout, this, timeout);
+    this.#userSignal = userSignal;
+    userSignal?.addEventListener('abort', this, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The caller aborted (an EventTarget listener object). */
+  handleEvent(): void {
+    this.#controller.abort(this.#userSignal?.reason);
+  }
+
+  timeOut(timeout: number): void {
+    this.timedOut = true;
+    this.#controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
+  }
+
+  /** Clears the timer and the link to the caller's signal. */
+  done(): void {
+    clearTimeout(this.#timer);
+    this.#userSignal?.removeEventListener('abort', this);
+  }
+}
+
+function onTimeout(attempt: Attempt, timeout: number): void {
+  attempt.timeOut(timeout);
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
@@ -162,6 +194,10 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function logLine(request: Request, config: TransportConfig): string {
+  return `${request.method} ${redact(request.url, config.secret)}`;
 }
 
 function messageOf(error: unknown): string {

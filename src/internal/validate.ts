@@ -1,5 +1,6 @@
 import { APIResponseValidationError, redact, snippet } from '../errors.js';
 import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
+import type { Page } from '../pagination.js';
 import type { Sent } from './transport.js';
 
 /**
@@ -67,17 +68,17 @@ export function parseBody<T extends object>(
   const raw = sent.text ?? '';
   // The key is scrubbed only from what an error would quote: a 2xx body is
   // the caller's own data, and scanning every one costs ~2.5 us on a list.
-  const text = (): string => redact(raw, secret);
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(text())}`;
-    throw new APIResponseValidationError(response.status, text(), `response body ${what}`, response.headers);
+    const redacted = redact(raw, secret);
+    const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
+    throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, response.headers);
   }
   if (!shape.is(value)) {
     const problem = shape.problem(value, 'body') ?? 'body has an unexpected shape';
-    const redacted = text();
+    const redacted = redact(raw, secret);
     throw new APIResponseValidationError(
       response.status,
       redacted === raw ? value : JSON.parse(redacted),
@@ -88,19 +89,24 @@ export function parseBody<T extends object>(
   return withRequestID(value, response.headers.get('x-request-id'));
 }
 
-/** A parsed object with the request id that produced it, as in the official SDK. */
-export type WithRequestID<T> = T & {
-  /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
-  _request_id?: string | null;
-};
+/**
+ * A parsed object with the request id that produced it, as in the official
+ * SDK. A conditional type, like the official one, so that editors show
+ * `Model & { _request_id?: string | null }` rather than this alias; a `Page`
+ * declares `_request_id` itself, so it shows as `Page<Model>`.
+ */
+export type WithRequestID<T> = T extends Page<unknown>
+  ? T
+  : T & {
+      /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+      _request_id?: string | null;
+    };
 
 export function withRequestID<T extends object>(value: T, requestID: string | null): WithRequestID<T> {
-  return Object.defineProperty(value, '_request_id', {
-    value: requestID,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-  });
+  // TypeScript cannot follow a generic value into the conditional type; the
+  // property it promises is defined right here.
+  // Not enumerable (the default of defineProperty), so JSON.stringify leaves it out.
+  return Object.defineProperty(value, '_request_id', { value: requestID, configurable: true, writable: true }) as WithRequestID<T>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,9 @@
+import type { Client } from 'openapi-fetch';
+import type { paths } from '../../generated/openapi.js';
 import type { APIPromise } from '../api-promise.js';
-import type { OpenAI } from '../client.js';
-import { modelDeletedShape, modelShape, modelsListShape, withRequestID } from '../internal/validate.js';
-import { Page, PagePromise } from '../pagination.js';
+import type { Caller } from '../internal/call.js';
+import { modelDeletedShape, modelShape, modelsListShape } from '../internal/validate.js';
+import type { Page, PagePromise } from '../pagination.js';
 import type { RequestOptions, RequestOptionsWithBody } from '../request-options.js';
 import type { Model, ModelDeleted } from '../types.js';
 
@@ -10,12 +12,19 @@ export type { Model, ModelDeleted };
 /** What `await client.models.list()` gives: one page of models (the official SDK's name). */
 export type ModelsPage = Page<Model>;
 
-/** `client.models`: list and describe the models available in the API. */
+/**
+ * `client.models`: list and describe the models available in the API. Each
+ * method is one typed call of `client.api` (openapi-fetch), so its paths and
+ * path parameters are checked against the spec, and `client.api`'s
+ * middleware sees it.
+ */
 export class Models {
-  readonly #client: OpenAI;
+  readonly #api: Client<paths>;
+  readonly #caller: Caller;
 
-  constructor(client: OpenAI) {
-    this.#client = client;
+  constructor(api: Client<paths>, caller: Caller) {
+    this.#api = api;
+    this.#caller = caller;
   }
 
   /**
@@ -26,14 +35,7 @@ export class Models {
    * for await (const model of client.models.list()) console.log(model.id);
    */
   list(options?: RequestOptions): PagePromise<Model> {
-    const client = this.#client;
-    return new PagePromise(
-      client._start('GET', '/models', {}, options),
-      (sent) => {
-        const body = client._parse(sent, modelsListShape);
-        return withRequestID(new Page(body), body._request_id ?? null);
-      },
-    );
+    return this.#caller.page((init) => this.#api.GET('/models', init), modelsListShape, options);
   }
 
   /**
@@ -43,8 +45,8 @@ export class Models {
    * @param model The model id, e.g. `gpt-4o-mini`; `""`, `.` and `..` are refused before any request.
    */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
-    const client = this.#client;
-    return client._call('GET', '/models/{model}', { model }, options, modelShape);
+    const api = this.#api;
+    return this.#caller.one('GET', (init) => api.GET('/models/{model}', { params: { path: { model } }, ...init }), modelShape, options);
   }
 
   /**
@@ -54,8 +56,8 @@ export class Models {
    * @param model The fine-tuned model id, e.g. `ft:gpt-4o-mini:acemeco:suffix:abc123`.
    */
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
-    const client = this.#client;
-    return client._call('DELETE', '/models/{model}', { model }, options, modelDeletedShape);
+    const api = this.#api;
+    return this.#caller.one('DELETE', (init) => api.DELETE('/models/{model}', { params: { path: { model } }, ...init }), modelDeletedShape, options);
   }
 }
 

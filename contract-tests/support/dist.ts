@@ -1,0 +1,55 @@
+/**
+ * The package as it is published: `npm run build` (what `npm pack`'s
+ * prepare script runs) writes dist/, built once per vitest run by whichever test
+ * file asks first, while the other files (and the unit tests) go on. The
+ * CLI tests run dist/src/cli/bin.js, the packaging test packs that dist/.
+ *
+ * Test files run in separate workers, so "once" is a lock folder: the
+ * first caller builds and writes a stamp, the others wait for it. The run id
+ * (global-setup.ts) keeps one run's stamp from counting for the next.
+ */
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inject } from 'vitest';
+import { root } from '../../scripts/prism.js';
+import { cleanEnv, spawnProcess } from './cli.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+export const cliBin = join(root, 'dist', 'src', 'cli', 'bin.js');
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Resolves once dist/ is built for this run; rejects with the build's output if it failed. */
+export async function builtDist(timeoutMs = 240_000): Promise<void> {
+  const base = join(root, '.tmp', `build-${inject('runId')}`);
+  const [lock, done, failed] = [`${base}.lock`, `${base}.done`, `${base}.failed`];
+  await mkdir(join(root, '.tmp'), { recursive: true });
+  const mine = await mkdir(lock).then(
+    () => true,
+    () => false,
+  );
+  if (mine) {
+    const built = await spawnProcess(npm, ['run', 'build'], { env: cleanEnv(), timeoutMs });
+    if (built.code === 0) await writeFile(done, '');
+    else await writeFile(failed, `npm run build failed (${built.code}):\n${built.stdout}${built.stderr}`);
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await exists(done)) return;
+    if (await exists(failed)) throw new Error(await readFile(failed, 'utf8'));
+    await sleep(100);
+  }
+  throw new Error(`dist/ was not built within ${timeoutMs} ms`);
+}
+
+/** For global-setup.ts: forgets this run's build (its dist/ stays, as after `npm run build`). */
+export async function forgetBuild(runId: string): Promise<void> {
+  const base = join(root, '.tmp', `build-${runId}`);
+  await Promise.all(['lock', 'done', 'failed'].map((end) => rm(`${base}.${end}`, { recursive: true, force: true })));
+}

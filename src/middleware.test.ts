@@ -1,0 +1,141 @@
+/**
+ * One road: `client.models.*` are typed calls of `client.api` (openapi-fetch),
+ * so its middleware sees them exactly as it sees `client.api`'s own calls,
+ * and what a middleware changes reaches the wire. Also: the Response a caller
+ * gets keeps its `url`, and what the `fetch` option is called with.
+ */
+import type { Middleware } from 'openapi-fetch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../contract-tests/support/local-server.js';
+import { closeServer, failure, KEY, model, ok, serve } from './__tests__/transport-harness.js';
+import OpenAI, { NotFoundError } from './index.js';
+
+afterEach(closeServer);
+
+const deleted = { id: model.id, object: 'model', deleted: true };
+
+describe('client.api middleware sees every call', () => {
+  it('onRequest sees list, retrieve, delete and client.api.GET (4 of 4), and the header it sets reaches the wire', async () => {
+    const { client, server } = await serve((req, res) => {
+      if (req.method === 'DELETE') json(res, 200, deleted);
+      else if (req.url === '/v1/models') json(res, 200, { object: 'list', data: [model] });
+      else ok(res);
+    });
+    const seen: string[] = [];
+    client.api.use({
+      onRequest({ request, schemaPath }) {
+        seen.push(`${request.method} ${schemaPath}`);
+        request.headers.set('x-trace-id', `trace-${seen.length}`);
+      },
+    });
+
+    await client.models.list();
+    await client.models.retrieve('gpt-4o-mini');
+    await client.models.delete('ft:gpt-4o-mini:acemeco:suffix:abc123');
+    await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
+
+    expect(seen).toEqual(['GET /models', 'GET /models/{model}', 'DELETE /models/{model}', 'GET /models/{model}']);
+    expect(server.seen.map((s) => [s.method, s.url, s.headers['x-trace-id']])).toEqual([
+      ['GET', '/v1/models', 'trace-1'],
+      ['GET', '/v1/models/gpt-4o-mini', 'trace-2'],
+      ['DELETE', '/v1/models/ft:gpt-4o-mini:acemeco:suffix:abc123', 'trace-3'],
+      ['GET', '/v1/models/gpt-4o-mini', 'trace-4'],
+    ]);
+    expect(server.seen.every((s) => s.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+  });
+
+  it('onResponse sees a resource call\'s error answer with its body readable; the call still throws the typed error', async () => {
+    const { client } = await serve((_req, res) => json(res, 404, { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } }));
+    const bodies: unknown[] = [];
+    client.api.use({
+      async onResponse({ response }) {
+        bodies.push([response.status, await response.clone().json()]);
+      },
+    });
+    const error = await failure(client.models.retrieve('nope'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toBe('404 no such model');
+    expect(bodies).toEqual([[404, { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } }]]);
+  });
+
+  it('a middleware that answers by itself is parsed like the server: no request is sent', async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('must not be called')));
+    const client = new OpenAI({ apiKey: KEY, fetch });
+    const cache: Middleware = {
+      onRequest: ({ request }) =>
+        request.url.endsWith('/missing')
+          ? Response.json({ error: { message: 'cached miss', type: 't', param: null, code: null } }, { status: 404 })
+          : Response.json(model, { headers: { 'x-request-id': 'req_cached' } }),
+    };
+    client.api.use(cache);
+    const got = await client.models.retrieve('gpt-4o-mini');
+    expect(got).toEqual(model);
+    expect(got._request_id).toBe('req_cached');
+    expect(await client.models.retrieve('gpt-4o-mini').asResponse().then((r) => r.json())).toEqual(model);
+    const error = await failure(client.models.retrieve('missing'));
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('404 cached miss');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('a refused id reaches neither the middleware nor the network', async () => {
+    const { client, server } = await serve((_req, res) => ok(res));
+    const onRequest = vi.fn();
+    client.api.use({ onRequest });
+    for (const id of ['', '.', '..']) expect(await failure(client.models.retrieve(id))).toBeInstanceOf(OpenAI.OpenAIError);
+    expect(onRequest).not.toHaveBeenCalled();
+    expect(server.seen).toHaveLength(0);
+  });
+});
+
+describe('the Response a caller gets keeps its url', () => {
+  it('from client.api, withResponse(), asResponse() before and after the body was read, and an error', async () => {
+    const { client, server } = await serve((req, res) => (req.url?.endsWith('/gone') ? json(res, 404, {}) : ok(res)));
+    const url = `${server.url}/v1/models/gpt-4o-mini`;
+
+    const api = await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
+    expect(api.data).toEqual(model);
+    expect(api.response.url).toBe(url);
+
+    const { response } = await client.models.retrieve('gpt-4o-mini').withResponse();
+    expect(response.url).toBe(url);
+
+    const raw = await client.models.retrieve('gpt-4o-mini').asResponse();
+    expect([raw.url, raw.bodyUsed]).toEqual([url, false]);
+
+    const promise = client.models.retrieve('gpt-4o-mini');
+    await promise;
+    const late = await promise.asResponse();
+    expect([late.url, late.clone().url]).toEqual([url, url]);
+    expect(await late.json()).toEqual(model);
+
+    const error = await client.api.GET('/models/{model}', { params: { path: { model: 'gone' } } });
+    expect([error.response.status, error.response.url]).toEqual([404, `${server.url}/v1/models/gone`]);
+  });
+});
+
+describe('the fetch option', () => {
+  it('is called with the Request openapi-fetch built and { signal }, for resource calls and client.api alike', async () => {
+    const calls: [unknown, unknown][] = [];
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: 'https://h.example/v1',
+      fetch: async (input, init) => {
+        calls.push([input, init]);
+        return Response.json(model);
+      },
+    });
+    await client.models.retrieve('a/b:c');
+    await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(calls).toHaveLength(2);
+    for (const [input, init] of calls) {
+      expect(input).toBeInstanceOf(Request);
+      expect(Object.keys(init as object)).toEqual(['signal']);
+      expect((init as RequestInit).signal).toBeInstanceOf(AbortSignal);
+    }
+    expect(calls.map(([input]) => (input as Request).url)).toEqual([
+      'https://h.example/v1/models/a%2Fb:c',
+      'https://h.example/v1/models/x',
+    ]);
+  });
+});
