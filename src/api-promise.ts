@@ -1,4 +1,5 @@
-import { bufferedResponse, readBody, type Sent } from './internal/transport.js';
+import { readBody } from './internal/body.js';
+import { bufferedResponse, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -45,7 +46,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     this.#data ??= this.#send().then((sent) =>
       sent.text === undefined
         ? // After an early .asResponse() the body was left unread: parse a copy.
-          readBody(sent.response.clone()).then((text) => this.#parse({ response: sent.response, text }))
+          readBody(sent.response.clone(), sent.limit).then(({ text }) => this.#parse({ ...sent, text }))
         : this.#parse(sent),
     );
     return this.#data;

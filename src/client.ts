@@ -4,6 +4,7 @@ import {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
+  APIResponseTooLargeError,
   APIResponseValidationError,
   APIUserAbortError,
   AuthenticationError,
@@ -18,7 +19,7 @@ import {
 } from './errors.js';
 import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { serializePath } from './internal/path.js';
-import { Caller, checkRetries, checkTimeout } from './internal/call.js';
+import { Caller, checkRetries, checkSize, checkTimeout } from './internal/call.js';
 import { send, type Fetch, type SendOptions, type TransportConfig } from './internal/transport.js';
 import { isBrowserLike } from './internal/browser.js';
 import * as Pagination from './pagination.js';
@@ -30,6 +31,12 @@ const DEFAULTS = {
   baseURL: 'https://api.openai.com/v1',
   timeout: 10 * 60 * 1000,
   maxRetries: 2,
+  /**
+   * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
+   * catalogue is 1-2 MB, a 20,000-model list 1.8 MB), yet a body this size
+   * still reads and parses well within a 256 MB heap (issue 13).
+   */
+  maxResponseSize: 32 * 1024 * 1024,
   logLevel: 'warn',
 } as const;
 
@@ -49,6 +56,13 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** Retries after a 408, 409, 429, >= 500 or a connection failure. @default 2 */
   maxRetries?: number | undefined;
+  /**
+   * Most bytes of a response body to read, counted after decompression (the
+   * name is undici's). A larger answer, or one declaring a larger
+   * `content-length`, is cut off and fails with `APIResponseTooLargeError`;
+   * error bodies are read up to 64 KiB at most. @default 33554432 (32 MiB)
+   */
+  maxResponseSize?: number | undefined;
   /** A `fetch` to use instead of `globalThis.fetch` (a proxy agent, a test double...). */
   fetch?: Fetch | undefined;
   /** Headers sent with every request; `null` removes one the client would send. */
@@ -82,6 +96,7 @@ export class OpenAI {
   readonly project: string | null;
   readonly timeout: number;
   readonly maxRetries: number;
+  readonly maxResponseSize: number;
 
   /** The models endpoints. */
   readonly models: Models;
@@ -110,6 +125,7 @@ export class OpenAI {
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
+    this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const envLevel = readEnv('OPENAI_LOG');
     const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
     const transport: TransportConfig = {
@@ -121,9 +137,15 @@ export class OpenAI {
       transport,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
+      maxResponseSize: this.maxResponseSize,
       defaultQuery: options.defaultQuery ?? {},
     });
-    const passthrough: SendOptions = { timeout: this.timeout, maxRetries: this.maxRetries, mode: 'passthrough' };
+    const passthrough: SendOptions = {
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      maxResponseSize: this.maxResponseSize,
+      mode: 'passthrough',
+    };
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
       pathSerializer: serializePath,
@@ -157,6 +179,7 @@ export class OpenAI {
   static readonly APIConnectionTimeoutError = APIConnectionTimeoutError;
   static readonly APIUserAbortError = APIUserAbortError;
   static readonly APIResponseValidationError = APIResponseValidationError;
+  static readonly APIResponseTooLargeError = APIResponseTooLargeError;
   static readonly BadRequestError = BadRequestError;
   static readonly AuthenticationError = AuthenticationError;
   static readonly PermissionDeniedError = PermissionDeniedError;

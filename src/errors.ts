@@ -13,6 +13,7 @@
  *    ├─ RateLimitError              429
  *    ├─ InternalServerError         >= 500
  *    ├─ APIResponseValidationError  a 2xx whose body is not JSON or not the spec's shape
+ *    ├─ APIResponseTooLargeError    a body larger than `maxResponseSize`
  *    ├─ APIUserAbortError           the caller's AbortSignal fired
  *    └─ APIConnectionError          no HTTP answer (refused, reset, DNS, ...)
  *       └─ APIConnectionTimeoutError
@@ -112,6 +113,24 @@ export class APIResponseValidationError extends APIError {
   override name = 'APIResponseValidationError';
 }
 
+/**
+ * A response body was larger than `maxResponseSize`, or declared so in its
+ * `content-length`: reading stopped there and the connection was closed, so
+ * a broken or hostile server cannot fill the memory (issue 13). Never
+ * retried: the same server would send the same body.
+ */
+export class APIResponseTooLargeError extends APIError {
+  override name = 'APIResponseTooLargeError';
+  /** The limit that was crossed, in bytes (the `maxResponseSize` in force). */
+  readonly limit: number;
+  /** `declared`: the `content-length` that was refused before reading. */
+  constructor(status: number, headers: Headers, limit: number, declared?: number) {
+    const of = declared === undefined ? '' : ` of ${declared} bytes (content-length)`;
+    super(status, undefined, `response body${of} is larger than maxResponseSize (${limit} bytes); raise it if the answer is genuine.`, headers);
+    this.limit = limit;
+  }
+}
+
 /** The caller's `AbortSignal` fired (before, during, or between attempts). */
 export class APIUserAbortError extends APIError {
   override name = 'APIUserAbortError';
@@ -151,9 +170,10 @@ const byStatus: Readonly<Record<number, StatusErrorClass>> = {
 /**
  * The one place where a non-2xx answer becomes a typed error.
  * `bodyText` is the body as read; `secret` (the API key) is scrubbed from it
- * first, in case a proxy echoed the request back.
+ * first, in case a proxy echoed the request back. `cutAt` says the body went
+ * on past that many bytes and `bodyText` is only its start (internal/body.ts).
  */
-export function toAPIError(status: number, headers: Headers, bodyText: string, secret?: string): APIError {
+export function toAPIError(status: number, headers: Headers, bodyText: string, secret?: string, cutAt?: number): APIError {
   const text = redact(bodyText, secret);
   const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   if (text.trim() === '') return new Class(status, undefined, undefined, headers);
@@ -161,8 +181,9 @@ export function toAPIError(status: number, headers: Headers, bodyText: string, s
   try {
     parsed = JSON.parse(text);
   } catch {
-    // An HTML page from a proxy, a plain-text message...: say what came back.
-    return new Class(status, text, `status code (body is not JSON: ${snippet(text)})`, headers);
+    // An HTML page from a proxy, a plain-text message, the start of a huge body...: say what came back.
+    const what = cutAt === undefined ? 'body is not JSON' : `body larger than ${cutAt} bytes, cut`;
+    return new Class(status, text, `status code (${what}: ${snippet(text)})`, headers);
   }
   const inner = isRecord(parsed) ? parsed['error'] : undefined;
   if (isRecord(inner)) return new Class(status, inner, undefined, headers);

@@ -14,6 +14,7 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
   APIResponseValidationError,
+  APIResponseTooLargeError,
   BadRequestError,
   AuthenticationError,
   PermissionDeniedError,

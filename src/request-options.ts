@@ -12,6 +12,8 @@ export interface RequestOptions {
   timeout?: number | undefined;
   /** How many times to retry. @default the client's `maxRetries` */
   maxRetries?: number | undefined;
+  /** Most bytes of the answer's body to read, after decompression. @default the client's `maxResponseSize` */
+  maxResponseSize?: number | undefined;
   /** Aborts the call (at once, even during a wait between retries) with `APIUserAbortError`. */
   signal?: AbortSignal | undefined;
 }

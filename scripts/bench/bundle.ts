@@ -19,8 +19,11 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * official SDK's browser guard costs 426 bytes (its error message about 230,
  * the browser Web Worker check about 110, the OpenAI.Models/OpenAI.Page
  * statics the rest). Measured after: 7,738 bytes.
+ * Raised again to 8.25 KB for issue 13: reading every body through a byte
+ * limit (internal/body.ts, APIResponseTooLargeError, the option) costs about
+ * 490 bytes (7,846 → 8,339 bytes, on the openapi-fetch transport).
  */
-export const BUNDLE_LIMIT_BYTES = 7.75 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.25 * 1024;
 
 export interface BundleSize {
   minified: number;

@@ -11,6 +11,8 @@ const GLOBAL_OPTIONS = `Global options:
   --project <id>         sent as OpenAI-Project (default: $OPENAI_PROJECT_ID)
   --timeout <duration>   per attempt: 30 or 30s (seconds), 500ms, 2m (default: 10m)
   --max-retries <n>      retries after 408, 409, 429, 5xx and network errors (default: 2)
+  --max-response-size <size>
+                         most bytes of an answer to read: 1048576, 512k, 64m, 1g (default: 32m)
   --format <format>      json, jsonl, yaml or table (default: table in a terminal, json in a pipe)
   --field <path>         print only this field (e.g. id, or a dotted path), one line per model
   --debug                log each request and response on stderr (API key redacted)

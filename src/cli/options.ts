@@ -14,6 +14,7 @@ const OPTIONS = {
   project: { type: 'string' },
   timeout: { type: 'string' },
   'max-retries': { type: 'string' },
+  'max-response-size': { type: 'string' },
   format: { type: 'string' },
   field: { type: 'string' },
   model: { type: 'string' },

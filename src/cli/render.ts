@@ -1,4 +1,5 @@
 import type { Format } from './options.js';
+import { oneLine } from './sanitize.js';
 import { DELETED_COLUMNS, MODEL_COLUMNS, table, type Column } from './table.js';
 import { toYAML } from './yaml.js';
 
@@ -31,14 +32,15 @@ export function render(result: Result, format: Format, bold: (text: string) => s
 /**
  * `--field <path>`: the value at a dotted path (`id`, `owned_by`, or deeper,
  * e.g. `permission.0.id` on servers that nest) of each model of a list, or of
- * the one object; one line each, strings bare, other values as JSON, a
- * missing value as an empty line so lines keep matching models. Undefined
+ * the one object; one line each (sanitize.ts `oneLine`: a newline or an
+ * escape sequence from a server stays inert), strings bare, other values as
+ * JSON, a missing value as an empty line so lines keep matching models. Undefined
  * when no item has the field at all: surely a typo, which the caller reports.
  */
 export function pickField(result: Result, path: string): string | undefined {
   const values = items(result).map((item) => at(item, path.split('.')));
   if (values.length > 0 && values.every((value) => value === undefined)) return undefined;
-  return values.map((value) => `${value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value)}\n`).join('');
+  return values.map((value) => `${value === undefined ? '' : oneLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`).join('');
 }
 
 /** The names a `--field` could take, for the message about a missing one. */

@@ -5,6 +5,7 @@ import { redacting, styler, useColour, type IO, type Output } from './io.js';
 import { parse } from './options.js';
 import { fieldNames, pickField, render } from './render.js';
 import { report } from './report.js';
+import { oneLine } from './sanitize.js';
 import { settings } from './settings.js';
 import { version } from './version.js';
 
@@ -64,13 +65,16 @@ function apiKeyIn(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** The client's log lines (`--debug`, `OPENAI_LOG`) on stderr, one line each, prefixed with their level. */
+/**
+ * The client's log lines (`--debug`, `OPENAI_LOG`) on stderr, one line each,
+ * prefixed with their level; sanitized, as they quote what servers sent.
+ */
 function stderrLogger(stderr: Output): Logger {
   const line =
     (level: string) =>
     (message: string, ...rest: unknown[]): void => {
       const extra = rest.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ');
-      stderr.write(`${level}: ${message}${extra ? ` ${extra}` : ''}\n`);
+      stderr.write(`${level}: ${oneLine(`${message}${extra ? ` ${extra}` : ''}`)}\n`);
     };
   return { error: line('error'), warn: line('warn'), info: line('info'), debug: line('debug') };
 }

@@ -6,7 +6,7 @@ import type { IO } from './io.js';
 /** What a command runs with: the client's options and how to print. */
 export interface Settings {
   client: Required<Pick<ClientOptions, 'apiKey' | 'baseURL' | 'organization' | 'project'>> &
-    Pick<ClientOptions, 'timeout' | 'maxRetries'> & { logLevel: LogLevel };
+    Pick<ClientOptions, 'timeout' | 'maxRetries' | 'maxResponseSize'> & { logLevel: LogLevel };
   format: Format;
   field: string | undefined;
 }
@@ -53,6 +53,12 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
     if (!/^\d{1,3}$/.test(retries)) throw usage(`--max-retries must be a whole number from 0 to 999; got '${retries}'`);
     client.maxRetries = Number(retries);
   }
+  if (values['max-response-size'] !== undefined) {
+    const text = values['max-response-size'];
+    const bytes = size(text);
+    if (bytes === undefined) throw usage(`--max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '${text}'`);
+    client.maxResponseSize = bytes;
+  }
   return { client, format, field: values.field };
 }
 
@@ -63,6 +69,14 @@ export function duration(text: string): number | undefined {
   const factor = match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000;
   const ms = Math.ceil(Number(match[1]) * factor);
   return ms > 0 && ms <= 2_147_483_647 ? ms : undefined;
+}
+
+/** `1048576`, `512k`, `64m`, `1g` → bytes; the suffixes are powers of 1024, as in curl's --max-filesize. */
+export function size(text: string): number | undefined {
+  const match = /^(\d+)([kmg])?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] ?? ' ').toLowerCase());
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 function isFormat(value: string): value is Format {

@@ -14,10 +14,10 @@ describe('table', () => {
     );
   });
 
-  it('shows what a compatible server leaves out as "-", and keeps a row on one line', () => {
-    const rows = [{ id: 'vendor/model:free' }, { id: 'evil\nid\x1b[31m', created: 'yesterday', owned_by: null }];
+  it('shows what a compatible server leaves out as "-", keeps a row on one line and escapes control characters', () => {
+    const rows = [{ id: 'vendor/model:free' }, { id: 'evil\nid\x1b[31m\x9b', created: 'yesterday', owned_by: null }];
     expect(table(MODEL_COLUMNS, rows, plain)).toBe(
-      ['ID                 CREATED    OWNED BY', 'vendor/model:free  -          -', 'evil id [31m       yesterday  -', ''].join('\n'),
+      ['ID                   CREATED    OWNED BY', 'vendor/model:free    -          -', 'evil id^[[31m\\u009b  yesterday  -', ''].join('\n'),
     );
   });
 

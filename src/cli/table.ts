@@ -3,13 +3,18 @@
  * values through `display`, so a compatible server that leaves a field out
  * shows `-` rather than failing.
  */
+import { oneLine } from './sanitize.js';
 
 export interface Column {
   header: string;
   cell(row: Record<string, unknown>): string;
 }
 
-/** Rows under a header, each column as wide as its widest cell, two spaces apart; no trailing blanks. */
+/**
+ * Rows under a header, each column as wide as its widest cell, two spaces
+ * apart; no trailing blanks. A cell never breaks the table nor reaches the
+ * terminal raw: it goes through `oneLine` (sanitize.ts).
+ */
 export function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): string {
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => width(line[i] ?? ''))));
@@ -44,11 +49,6 @@ export const DELETED_COLUMNS: readonly Column[] = [
   { header: 'ID', cell: (answer) => display(answer['id']) },
   { header: 'DELETED', cell: (answer) => display(answer['deleted']) },
 ];
-
-/** A cell never breaks the table: control characters (newlines, escapes from a hostile server) become spaces. */
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
 
 /** Columns in code points, so an id with an emoji or accents still lines up roughly. */
 function width(text: string): number {

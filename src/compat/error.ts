@@ -9,6 +9,7 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  APIResponseTooLargeError,
   APIResponseValidationError,
   BadRequestError,
   AuthenticationError,

@@ -3,7 +3,8 @@ import { APIPromise, type Start } from '../api-promise.js';
 import { OpenAIError, toAPIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
-import { readBody, send, type Sent, type SendOptions, type TransportConfig } from './transport.js';
+import { ERROR_BODY_LIMIT, readBody } from './body.js';
+import { send, type Sent, type SendOptions, type TransportConfig } from './transport.js';
 import { parseBody, withRequestID, type Shape, type WithRequestID } from './validate.js';
 
 /**
@@ -32,6 +33,7 @@ export interface CallSettings {
   transport: TransportConfig;
   timeout: number;
   maxRetries: number;
+  maxResponseSize: number;
   defaultQuery: Record<string, string | undefined>;
 }
 
@@ -49,7 +51,7 @@ export class Caller {
 
   constructor(settings: CallSettings) {
     this.#settings = settings;
-    this.#parse = { timeout: settings.timeout, maxRetries: settings.maxRetries, mode: 'parse' };
+    this.#parse = { timeout: settings.timeout, maxRetries: settings.maxRetries, maxResponseSize: settings.maxResponseSize, mode: 'parse' };
     this.#raw = { ...this.#parse, mode: 'raw' };
   }
 
@@ -97,9 +99,13 @@ export class Caller {
       const result = await call(init);
       const { response } = result;
       // A middleware may have answered instead of the transport: read what it gave.
-      const text = sent?.response === response ? sent.text : await middlewareText(result, raw);
-      if (!response.ok) throw toAPIError(response.status, response.headers, text ?? '', settings.transport.secret);
-      return { response, text };
+      const fromTransport = sent?.response === response ? sent : undefined;
+      const text = fromTransport ? fromTransport.text : await middlewareText(result, raw, sendOptions.maxResponseSize);
+      if (!response.ok) {
+        const cutAt = fromTransport?.truncated ? ERROR_BODY_LIMIT : undefined;
+        throw toAPIError(response.status, response.headers, text ?? '', settings.transport.secret, cutAt);
+      }
+      return { response, text, limit: sendOptions.maxResponseSize };
     };
   }
 
@@ -107,6 +113,7 @@ export class Caller {
     return {
       timeout: options.timeout === undefined ? this.#settings.timeout : checkTimeout(options.timeout),
       maxRetries: options.maxRetries === undefined ? this.#settings.maxRetries : checkRetries(options.maxRetries),
+      maxResponseSize: options.maxResponseSize === undefined ? this.#settings.maxResponseSize : checkSize(options.maxResponseSize),
       // The caller's signal goes to the transport, not onto the Request:
       // linking it there would cost every call, and the transport is what aborts.
       signal: options.signal,
@@ -116,8 +123,12 @@ export class Caller {
 }
 
 /** The body of a Response a middleware supplied; openapi-fetch already parsed a non-2xx one into `error`. */
-async function middlewareText({ response, error }: { response: Response; error?: unknown }, raw: boolean): Promise<string | undefined> {
-  if (response.ok) return raw ? undefined : readBody(response);
+async function middlewareText(
+  { response, error }: { response: Response; error?: unknown },
+  raw: boolean,
+  limit: number,
+): Promise<string | undefined> {
+  if (response.ok) return raw ? undefined : (await readBody(response, limit)).text;
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? '');
 }
 
@@ -131,4 +142,9 @@ export function checkTimeout(ms: number): number {
 export function checkRetries(n: number): number {
   if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
   return n;
+}
+
+export function checkSize(bytes: number): number {
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new OpenAIError(`maxResponseSize must be a whole number >= 1, got ${String(bytes)}`);
+  return bytes;
 }

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenAIError, redact } from '../errors.js';
+import { readBody } from './body.js';
 import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
@@ -15,6 +16,8 @@ export interface SendOptions {
   /** Per attempt, in ms: connecting, waiting for headers and (unless `raw`) reading the body. */
   timeout: number;
   maxRetries: number;
+  /** Most bytes of a body to read, after decompression (see body.ts). */
+  maxResponseSize: number;
   /** The caller's signal: aborts at once, even between attempts, with `APIUserAbortError`. */
   signal?: AbortSignal | undefined;
   /**
@@ -41,6 +44,10 @@ export interface Sent {
   response: Response;
   /** The body's text; `undefined` when it was left unread (`raw` mode). */
   text: string | undefined;
+  /** An error body went on past what is read of it (body.ts): `text` is its start. */
+  truncated?: boolean;
+  /** The maxResponseSize in force, for a body read later (after an early `.asResponse()`). */
+  limit: number;
 }
 
 /**
@@ -78,12 +85,12 @@ export async function send(request: Request, options: SendOptions, config: Trans
         reason = String(response.status);
       } else if (response.ok && mode === 'raw') {
         attempt.done();
-        return { response, text: undefined };
+        return { response, text: undefined, limit: options.maxResponseSize };
       } else {
-        const text = await readBody(response);
+        const { text, truncated } = await readBody(response, options.maxResponseSize);
         attempt.done();
         const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response);
-        return { response: readable, text };
+        return { response: readable, text, truncated, limit: options.maxResponseSize };
       }
     } catch (error) {
       attempt.done();
@@ -99,15 +106,6 @@ export async function send(request: Request, options: SendOptions, config: Trans
     info?.(`retrying ${logLine(request, config)} in ${Math.round(delay)} ms (${retries - retry} left) after ${reason}`);
     await sleep(delay, userSignal);
   }
-}
-
-/**
- * The one place a response body is read. Called within an attempt by `send`
- * (so the attempt's timeout and the caller's abort cover the read), and by
- * `APIPromise` for a copy of a body it left unread.
- */
-export function readBody(response: Response): Promise<string> {
-  return response.text();
 }
 
 /**

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { APIResponseTooLargeError } from '../errors.js';
+import { ERROR_BODY_LIMIT, readBody } from './body.js';
+
+/** A body served in `chunks`, recording how many were pulled and whether it was cancelled. */
+function streamed(chunks: readonly (string | Uint8Array)[], init: ResponseInit = {}) {
+  const state = { pulled: 0, cancelled: false };
+  const bytes = chunks.map((chunk) => (typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk));
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const next = bytes[state.pulled++];
+        if (next === undefined) controller.close();
+        else controller.enqueue(next);
+      },
+      cancel() {
+        state.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { response: new Response(body, init), state };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('expected a failure'),
+    (error: unknown) => error,
+  );
+}
+
+describe('readBody', () => {
+  it('reads a body of exactly the limit, decoding characters split across chunks', async () => {
+    const { response } = streamed(['{"id":"caf', new Uint8Array([0xc3]), new Uint8Array([0xa9]), '"}']);
+    expect(await readBody(response, 14)).toEqual({ text: '{"id":"café"}', truncated: false });
+  });
+
+  it('stops one byte over the limit, cancels the rest and names the limit', async () => {
+    const { response, state } = streamed(['12345', '67890', 'never read'], { headers: { 'x-request-id': 'req_big' } });
+    const error = await failure(readBody(response, 9));
+    expect(error).toBeInstanceOf(APIResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, limit: 9, requestID: 'req_big' });
+    expect((error as Error).message).toBe(
+      "200 response body is larger than maxResponseSize (9 bytes); raise it if the answer is genuine.",
+    );
+    expect(state).toEqual({ pulled: 2, cancelled: true });
+  });
+
+  it('refuses a content-length over the limit before reading a byte', async () => {
+    const { response, state } = streamed(['x'], { headers: { 'content-length': '8589934592' } });
+    const error = await failure(readBody(response, 1024));
+    expect((error as Error).message).toMatch(/^200 response body of 8589934592 bytes \(content-length\) is larger than maxResponseSize \(1024 bytes\)/);
+    expect(state).toEqual({ pulled: 0, cancelled: true });
+  });
+
+  it('cuts an error body at 64 KiB instead, whatever the limit, and keeps its start', async () => {
+    const chunk = 'e'.repeat(40 * 1024);
+    const { response, state } = streamed([chunk, chunk, chunk], { status: 500, headers: { 'content-length': String(3 * chunk.length) } });
+    const { text, truncated } = await readBody(response, 32 * 1024 * 1024);
+    expect({ length: text.length, truncated }).toEqual({ length: ERROR_BODY_LIMIT, truncated: true });
+    expect(state).toEqual({ pulled: 2, cancelled: true });
+  });
+
+  it('reads an empty body', async () => {
+    expect(await readBody(new Response(null, { status: 204 }), 1)).toEqual({ text: '', truncated: false });
+    expect(await readBody(new Response(''), 1)).toEqual({ text: '', truncated: false });
+  });
+});

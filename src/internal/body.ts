@@ -1,0 +1,51 @@
+import { APIResponseTooLargeError } from '../errors.js';
+
+/**
+ * How much of an error body (4xx/5xx) is read: enough for any message an API
+ * sends (OpenAI's are a few hundred bytes), never the 3 GB a broken server
+ * might stream. The rest is cancelled unread; the error keeps its status,
+ * headers and request id.
+ */
+export const ERROR_BODY_LIMIT = 64 * 1024;
+
+export interface Body {
+  text: string;
+  /** An error body went on past ERROR_BODY_LIMIT: `text` is its start. */
+  truncated: boolean;
+}
+
+/**
+ * The one place a response body is read (issue 13): at most `limit` bytes,
+ * counted as they come out of the reader, i.e. after fetch has inflated gzip,
+ * deflate or br, so a 2.6 MB bomb cannot become 2.6 GB in memory. Decoded as
+ * it goes, so no more than the text itself is held.
+ *
+ * A 2xx body over `limit`, or declaring a `content-length` over it, is
+ * cancelled (the connection with it) and throws APIResponseTooLargeError;
+ * the transport does not retry it. An error body is cut at
+ * ERROR_BODY_LIMIT instead, and read as far as that goes.
+ */
+export async function readBody(response: Response, limit: number): Promise<Body> {
+  const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
+  if (response.body === null) return { text: '', truncated: false };
+  const declared = Number(response.headers.get('content-length') ?? '');
+  if (response.ok && declared > limit) {
+    await response.body.cancel().catch(() => {});
+    throw new APIResponseTooLargeError(response.status, response.headers, limit, declared);
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    if (read + value.byteLength > max) {
+      await reader.cancel().catch(() => {});
+      if (response.ok) throw new APIResponseTooLargeError(response.status, response.headers, limit);
+      return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true };
+    }
+    read += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+}
