@@ -72,7 +72,7 @@ describe('openai-models against the server under test', () => {
     const key = 'sk-e2e-secret-key-0123456789';
     const env = isMock ? {} : { OPENAI_BASE_URL: `${failingURL()}/ok` }; // a real server would refuse the dummy key
     const { code, stdout, stderr } = await openai(['models', 'list', '--debug', '--field', 'id', '--api-key', key], env);
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     expect(stdout).not.toContain('debug:');
     expect(stderr).toMatch(/^debug: request GET .*"authorization":"Bearer \[REDACTED\]"/m);
     expect(stderr).toMatch(/^debug: response GET .* 200 in \d+ ms/m);
@@ -81,7 +81,7 @@ describe('openai-models against the server under test', () => {
 
   it('--help, --version and a usage error', async () => {
     const help = await openai(['models', 'list', '--help']);
-    expect(help.code).toBe(0);
+    expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^Usage: openai-models models list \[options\]\n/);
     const version = await openai(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
