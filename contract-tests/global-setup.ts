@@ -27,9 +27,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Both contract projects share one run id, so dist/ is built once a run.
-  const holder = globalThis as { openaiModelsRunId?: string };
-  const runId = (holder.openaiModelsRunId ??= `${process.pid}-${Date.now()}`);
+  // Both contract projects share one run id, so dist/ is built once a run: a
+  // second build (rm -rf dist) would pull bin.js from under the other
+  // project's CLI tests. process.env, not globalThis: each project's global
+  // setup may run in a module context of its own, and then a second id was made.
+  const runId = (process.env['OPENAI_MODELS_TEST_RUN_ID'] ??= `${process.pid}-${Date.now()}`);
   project.provide('runId', runId);
   const stopServer = await serverUnderTest(project);
   return async () => {

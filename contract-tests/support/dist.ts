@@ -8,7 +8,7 @@
  * first caller builds and writes a stamp, the others wait for it. The run id
  * (global-setup.ts) keeps one run's stamp from counting for the next.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -25,8 +25,30 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** The newest modification time among the build's inputs. */
+async function newestInput(): Promise<number> {
+  const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-dist.ts'].map((file) => join(root, file));
+  for (const dir of ['src', 'generated']) {
+    const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true });
+    for (const entry of entries) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+  }
+  const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
+  return Math.max(...times);
+}
+
+/**
+ * Whether dist/ is newer than every input of the build, as after `npm ci`
+ * (whose prepare script builds it): then no test rebuilds it, and no
+ * `rm -rf dist` can pull bin.js from under a CLI test that is running.
+ */
+async function upToDate(): Promise<boolean> {
+  const built = await Promise.all([cliBin, join(root, 'dist', 'src', 'index.js')].map((file) => stat(file).then((s) => s.mtimeMs, () => 0)));
+  return Math.min(...built) > (await newestInput());
+}
+
 /** Resolves once dist/ is built for this run; rejects with the build's output if it failed. */
 export async function builtDist(timeoutMs = 240_000): Promise<void> {
+  if (await upToDate()) return;
   const base = join(root, '.tmp', `build-${inject('runId')}`);
   const [lock, done, failed] = [`${base}.lock`, `${base}.done`, `${base}.failed`];
   await mkdir(join(root, '.tmp'), { recursive: true });
