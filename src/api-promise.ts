@@ -54,7 +54,8 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
-    if (this.#sent === undefined) this.#raw = true;
+    // Only matters before the request left: #send() starts it once.
+    this.#raw = true;
     return this.#send().then((sent) =>
       sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response),
     );

@@ -62,6 +62,22 @@ describe('isBrowserLike', () => {
     expect(isBrowserLike(worker('Mozilla/5.0', { process: { versions: { node: '22.0.0' } } }))).toBe(false);
     expect(isBrowserLike(worker('Mozilla/5.0', { Deno: {} }))).toBe(false);
     expect(isBrowserLike(worker('Mozilla/5.0', { Bun: {} }))).toBe(false);
+    expect(isBrowserLike(worker('Mozilla/5.0', { EdgeRuntime: 'edge-runtime' }))).toBe(false);
+    expect(isBrowserLike(worker('Mozilla/5.0', { WebSocketPair: class {} }))).toBe(false);
+  });
+
+  it('is false for a scope that only looks like a worker', () => {
+    class WorkerGlobalScope {}
+    class WorkerNavigator {
+      constructor(readonly userAgent: unknown) {}
+    }
+    const scope = (parts: object): object => Object.assign(Object.create(WorkerGlobalScope.prototype), parts);
+    // Each lacks one mark of a browser's worker; the rest are in place.
+    expect(isBrowserLike(scope({ WorkerGlobalScope: {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
+    expect(isBrowserLike(scope({ WorkerGlobalScope: class Other {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
+    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator: {}, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
+    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: { userAgent: 'Mozilla/5.0' } }))).toBe(false);
+    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: new WorkerNavigator(undefined) }))).toBe(false);
   });
 });
 

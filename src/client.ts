@@ -127,7 +127,7 @@ export class OpenAI {
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
     this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const envLevel = readEnv('OPENAI_LOG');
-    const level = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
+    const level = options.logLevel ?? (envLevel !== undefined && isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
     const transport: TransportConfig = {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       log: leveled(level, options.logger ?? console),

@@ -36,6 +36,8 @@ describe('debug logs of request headers', () => {
     ['a Basic credential', { defaultHeaders: { Authorization: 'Basic dXNlcjpwYXNz' } }, 'Basic [REDACTED]'],
     ['a scheme and spaces', { defaultHeaders: { Authorization: 'Token   abc def' } }, 'Token   [REDACTED]'],
     ['a bare token without a scheme', { defaultHeaders: { Authorization: 'opaque-token-value' } }, '[REDACTED]'],
+    // Headers trims only HTTP white space: a vertical tab first means no scheme comes first.
+    ['no scheme at the start', { defaultHeaders: { Authorization: '\vBearer sk-behind-a-tab' } }, '[REDACTED]'],
   ] as const)('show Authorization with %s as its scheme only', async (_, options, shown) => {
     const { client, requests, text } = logged(options);
     await client.models.retrieve('gpt-4o-mini');

@@ -44,12 +44,8 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
 
   /** Every item of every page, in order. */
   async *iterPages(): AsyncGenerator<Page<Item>> {
-    let page: Page<Item> = this;
-    yield page;
-    while (page.hasNextPage()) {
-      page = await page.getNextPage();
-      yield page;
-    }
+    // The one page there is (hasNextPage() is always false).
+    yield this;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {

@@ -28,7 +28,8 @@ export interface Body {
 export async function readBody(response: Response, limit: number): Promise<Body> {
   const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
   if (response.body === null) return { text: '', truncated: false };
-  const declared = Number(response.headers.get('content-length') ?? '');
+  // A missing content-length reads as 0 here.
+  const declared = Number(response.headers.get('content-length'));
   if (response.ok && declared > limit) {
     await response.body.cancel().catch(() => {});
     throw new APIResponseTooLargeError(response.status, response.headers, limit, declared);

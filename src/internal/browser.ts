@@ -9,7 +9,7 @@
  */
 export function isBrowserLike(scope: object = globalThis): boolean {
   const g = scope as BrowserGlobals;
-  if (typeof g.window !== 'undefined' && typeof g.window?.document !== 'undefined' && typeof g.navigator !== 'undefined') {
+  if (typeof g.window?.document !== 'undefined' && typeof g.navigator !== 'undefined') {
     return true;
   }
   return (

@@ -12,8 +12,8 @@ export interface Logger {
 
 const RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.hasOwn(RANK, value);
+export function isLogLevel(value: string): value is LogLevel {
+  return Object.hasOwn(RANK, value);
 }
 
 /** The logging the transport does: `undefined` below the level, so such a line is never even formatted. */

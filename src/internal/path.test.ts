@@ -20,25 +20,42 @@ describe('encodePathParam', () => {
   });
 
   it.each([
-    ['', /non-empty value for `model` but received ''/],
-    ['.', /'\.' can't be safely passed/],
-    ['..', /'\.\.' can't be safely passed/],
-    ['\uD800', /lone surrogate/],
-  ])('refuses %j', (id, message) => {
+    ['', "Expected a non-empty value for `model` but received ''"],
+    ['.', "Value '.' can't be safely passed as the `model` path parameter: the URL would name another endpoint"],
+    ['..', "Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint"],
+    ['a\uD800b', 'Expected well-formed Unicode for `model` but it contains a lone surrogate'],
+  ])('refuses %j, saying why', (id, message) => {
     expect(() => encodePathParam('model', id)).toThrow(OpenAIError);
-    expect(() => encodePathParam('model', id)).toThrow(message);
+    expect(() => encodePathParam('model', id)).toThrow(new OpenAIError(message));
   });
 
-  it.each([undefined, null, 42, {}, ['a']])('refuses the non-string %j', (value) => {
-    expect(() => encodePathParam('model', value)).toThrow(/Expected a string for `model`/);
+  it.each([
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [42, 'number 42'],
+    [false, 'boolean false'],
+    [{}, 'an object'],
+    [['a'], 'an array'],
+  ])('refuses the non-string %j, saying what it got', (value, got) => {
+    expect(() => encodePathParam('model', value)).toThrow(new OpenAIError(`Expected a string for \`model\` but received ${got}`));
   });
 
-  it('fills every template of a path', () => {
-    expect(serializePath('/v1/models/{model}', { model: 'a/b' })).toBe('/v1/models/a%2Fb');
+  it.each([
+    ['/v1/models/{model}', { model: 'a/b' }, '/v1/models/a%2Fb'],
+    ['/v1/models/{model}/', { model: 'x y' }, '/v1/models/x%20y/'],
+    ['/{org}/models/{model}/check', { org: 'o:1', model: 'ft:m' }, '/o:1/models/ft:m/check'],
+    ['{model}', { model: 'm' }, 'm'],
+    ['/v1/models', { model: 'unused' }, '/v1/models'],
+    ['/v1/{model}/{org', { model: 'm', org: 'o' }, '/v1/m/{org'],
+    ['{', { '': 'x' }, '{'],
+  ])('fills every template of %s', (path, params, filled) => {
+    expect(serializePath(path, params)).toBe(filled);
+  });
+
+  it('refuses a template whose value is missing, naming it', () => {
+    expect(() => serializePath('/v1/{org}/models/{model}', { model: 'm' })).toThrow(new OpenAIError('Expected a string for `org` but received undefined'));
   });
 });
-
-
 
 describe('encodePathParam properties', () => {
   it('any accepted id becomes exactly one URL path segment that decodes back to itself', () => {

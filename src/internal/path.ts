@@ -40,14 +40,11 @@ export function serializePath(pathname: string, params: Record<string, unknown>)
   // in this file together (issue 6, BENCHMARKS.md).
   let out = '';
   let from = 0;
-  for (let close = pathname.indexOf('}'); close !== -1; close = pathname.indexOf('}', from)) {
-    const open = pathname.lastIndexOf('{', close);
-    if (open >= from && open < close - 1) {
-      const name = pathname.slice(open + 1, close);
-      out += pathname.slice(from, open) + encodePathParam(name, params[name]);
-    } else {
-      out += pathname.slice(from, close + 1);
-    }
+  for (let open = pathname.indexOf('{'); open !== -1; open = pathname.indexOf('{', from)) {
+    const close = pathname.indexOf('}', open);
+    if (close === -1) break;
+    const name = pathname.slice(open + 1, close);
+    out += pathname.slice(from, open) + encodePathParam(name, params[name]);
     from = close + 1;
   }
   return out + pathname.slice(from);

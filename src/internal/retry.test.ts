@@ -58,3 +58,16 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(0, h({ [name]: value }), now, noJitter)).toBe(500);
   });
 });
+
+describe('retryDelayMs: blank and zero waits', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  const h = (headers: Record<string, string>) => new Headers(headers);
+  it('takes retry-after-ms: 0 at its word (retry at once)', () => {
+    expect(retryDelayMs(0, h({ 'retry-after-ms': '0' }), now, () => 0)).toBe(0);
+  });
+  it('skips a blank retry-after-ms for retry-after, and a blank retry-after for the backoff', () => {
+    expect(retryDelayMs(0, h({ 'retry-after-ms': '', 'retry-after': '3' }), now, () => 0)).toBe(3000);
+    expect(retryDelayMs(1, h({ 'retry-after': '' }), now, () => 0)).toBe(1000);
+    expect(retryDelayMs(1, h({ 'retry-after-ms': ' ', 'retry-after': ' ' }), now, () => 0)).toBe(1000);
+  });
+});

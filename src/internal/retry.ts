@@ -44,9 +44,9 @@ export function retryDelayMs(
 function serverDelayMs(headers: Headers | undefined, now: number): number | undefined {
   if (!headers) return undefined;
   const ms = headers.get('retry-after-ms');
-  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms))) return Number(ms);
+  if (ms !== null && ms !== '' && Number.isFinite(Number(ms))) return Number(ms);
   const after = headers.get('retry-after');
-  if (after === null || after.trim() === '') return undefined;
+  if (after === null || after === '') return undefined;
   if (Number.isFinite(Number(after))) return Number(after) * 1000;
   const date = Date.parse(after);
   return Number.isNaN(date) ? undefined : date - now;

@@ -8,27 +8,28 @@ import type { Sent } from './transport.js';
  * becomes a clear error instead of a wrong value, lenient enough for
  * OpenAI-compatible servers (see types.ts).
  */
-type Problem = (value: unknown, at: string) => string | undefined;
+/** What is wrong with `value`, named from `at` (`body`, `body.data[3]`); undefined when nothing is. */
+type Problem = (value: unknown, at?: string) => string | undefined;
 
-const modelProblem: Problem = (value, at) => {
+const modelProblem: Problem = (value, at = 'body') => {
   if (!isRecord(value)) return `${at} is not an object`;
   if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
   return undefined;
 };
 
-const listProblem: Problem = (value, at) => {
+const listProblem: Problem = (value, at = 'body') => {
   if (!isRecord(value)) return `${at} is not an object`;
   const data = value['data'];
   if (!Array.isArray(data)) return `${at}.data is not an array`;
   for (let i = 0; i < data.length; i++) {
     // The item's path is built only when it fails: a template string per
     // model made checking a 100-model list ~8x slower (issue 6, BENCHMARKS.md).
-    if (modelProblem(data[i], '') !== undefined) return modelProblem(data[i], `${at}.data[${i}]`);
+    if (modelProblem(data[i]) !== undefined) return modelProblem(data[i], `${at}.data[${i}]`);
   }
   return undefined;
 };
 
-const deletedProblem: Problem = (value, at) => {
+const deletedProblem: Problem = (value, at = 'body') => {
   if (!isRecord(value)) return `${at} is not an object`;
   if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
   if (typeof value['deleted'] !== 'boolean') return `${at}.deleted is not a boolean`;
@@ -42,15 +43,15 @@ export interface Shape<T> {
 }
 
 export const modelShape: Shape<Model> = {
-  is: (value): value is Model => modelProblem(value, '') === undefined,
+  is: (value): value is Model => modelProblem(value) === undefined,
   problem: modelProblem,
 };
 export const modelsListShape: Shape<ModelsListResponse> = {
-  is: (value): value is ModelsListResponse => listProblem(value, '') === undefined,
+  is: (value): value is ModelsListResponse => listProblem(value) === undefined,
   problem: listProblem,
 };
 export const modelDeletedShape: Shape<ModelDeleted> = {
-  is: (value): value is ModelDeleted => deletedProblem(value, '') === undefined,
+  is: (value): value is ModelDeleted => deletedProblem(value) === undefined,
   problem: deletedProblem,
 };
 
@@ -65,6 +66,7 @@ export function parseBody<T extends object>(
   secret: string,
 ): WithRequestID<T> {
   const { response } = sent;
+  // Stryker disable next-line StringLiteral: only `parse` mode parses, and it always reads the body, so text is never undefined here
   const raw = sent.text ?? '';
   // The key is scrubbed only from what an error would quote: a 2xx body is
   // the caller's own data, and scanning every one costs ~2.5 us on a list.
@@ -77,12 +79,11 @@ export function parseBody<T extends object>(
     throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, response.headers);
   }
   if (!shape.is(value)) {
-    const problem = shape.problem(value, 'body') ?? 'body has an unexpected shape';
     const redacted = redact(raw, secret);
     throw new APIResponseValidationError(
       response.status,
-      redacted === raw ? value : JSON.parse(redacted),
-      `response ${problem}: ${snippet(redacted)}`,
+      JSON.parse(redacted),
+      `response ${shape.problem(value)}: ${snippet(redacted)}`,
       response.headers,
     );
   }
