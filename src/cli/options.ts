@@ -43,20 +43,19 @@ function parseErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   const option = /'(-[^']*)'/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option '${option.replace(/=.*$/, '')}'`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    const name = option.replace(/ <value>$/, '');
-    if (/argument missing/.test(message)) return `option '${name}' needs a value`;
-    if (/ambiguous/.test(message)) return `option '${name}' needs a value (write ${name}=-x for a value that starts with '-')`;
-    return `option '${name}' takes no value`;
-  }
-  return message.split('\n')[0] ?? message;
+  // With `strict` and `allowPositionals`, parseArgs throws an unknown option or a bad value, each naming the option.
+  if (option === undefined) return message;
+  // parseArgs already names `--colour=red` as '--colour'.
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
+  const name = option.replace(' <value>', '');
+  if (/argument missing/.test(message)) return `option '${name}' needs a value`;
+  if (/ambiguous/.test(message)) return `option '${name}' needs a value (write ${name}=-x for a value that starts with '-')`;
+  return `option '${name}' takes no value`;
 }
 
-/** The command named before the first option, for the usage hint of a line that did not parse: `models list`, `models` or `''`. */
+/** The command a line that did not parse names, for its usage hint: `models list`, `models` or `''`. */
 function commandGuess(argv: string[]): string {
-  const firstOption = argv.findIndex((arg) => arg.startsWith('-'));
-  const words = firstOption === -1 ? argv : argv.slice(0, firstOption);
-  if (words[0] !== 'models') return '';
-  return words[1] === 'list' || words[1] === 'retrieve' || words[1] === 'delete' ? `models ${words[1]}` : 'models';
+  const [group, command] = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false }).positionals;
+  if (group !== 'models') return '';
+  return command === 'list' || command === 'retrieve' || command === 'delete' ? `models ${command}` : 'models';
 }
