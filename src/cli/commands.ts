@@ -12,8 +12,8 @@ export interface Command {
   run(client: OpenAI): Promise<Result>;
 }
 
-/** Where the words of the line lead: a command to run, or a level whose help to show. */
-export type Resolved = { command: Command } | { level: string; help: string };
+/** Where the words of the line lead: a command to run, or the help to show. */
+export type Resolved = { command: Command } | { help: string };
 
 const SUBCOMMANDS = ['list', 'retrieve', 'delete'] as const;
 
@@ -24,20 +24,20 @@ const SUBCOMMANDS = ['list', 'retrieve', 'delete'] as const;
  */
 export function resolve(positionals: readonly string[], values: Values): Resolved {
   const [resource, sub, ...rest] = positionals;
-  if (resource === undefined) return { level: '', help: TOP_HELP };
+  if (resource === undefined) return { help: TOP_HELP };
   if (resource !== 'models') throw new CLIError(`unknown command '${resource}'`);
-  if (sub === undefined) return { level: 'models', help: MODELS_HELP };
+  if (sub === undefined) return { help: MODELS_HELP };
   const name = `models ${sub}`;
   switch (sub) {
     case 'list':
-      if (values.help) return { level: name, help: LIST_HELP };
+      if (values.help) return { help: LIST_HELP };
       noExtra(name, rest);
       if (values.model !== undefined) throw new CLIError(`'${name}' takes no --model`, { command: name });
       return { command: { name, help: LIST_HELP, run: (client) => client.models.list().then((body) => ({ kind: 'list', body })) } };
     case 'retrieve':
     case 'delete': {
       const help = sub === 'retrieve' ? RETRIEVE_HELP : DELETE_HELP;
-      if (values.help) return { level: name, help };
+      if (values.help) return { help };
       const model = modelId(name, values.model, rest);
       return {
         command: {

@@ -35,9 +35,7 @@ function entry(key: string, value: unknown, indent: string): string[] {
 
 /** One `- value` of a sequence; a collection starts on the dash's line. */
 function item_(value: unknown, indent: string): string[] {
-  if (!isCollection(value)) return [`${indent}- ${scalar(value)}`];
-  const [first = '', ...rest] = lines(value, `${indent}  `);
-  return [`${indent}- ${first.slice(indent.length + 2)}`, ...rest];
+  return lines(value, `${indent}  `).map((line, i) => (i === 0 ? `${indent}- ${line.slice(indent.length + 2)}` : line));
 }
 
 function scalar(value: unknown): string {
