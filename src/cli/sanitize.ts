@@ -38,6 +38,7 @@ export function oneLine(text: string): string {
 
 function visible(char: string): string {
   const code = char.charCodeAt(0);
+  // Stryker disable next-line EqualityOperator: a space (0x20) is never passed here, only the controls and invisibles `sanitize` matches
   if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
   if (code === 0x7f) return '^?';
   return `\\u${code.toString(16).padStart(4, '0')}`;

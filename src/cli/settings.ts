@@ -75,6 +75,7 @@ export function duration(text: string): number | undefined {
 export function size(text: string): number | undefined {
   const match = /^(\d+)([kmg])?$/i.exec(text.trim());
   if (!match) return undefined;
+  // Stryker disable next-line StringLiteral: ' kmg'.indexOf('') is 0 too, the power of no suffix
   const bytes = Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] ?? ' ').toLowerCase());
   return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }
