@@ -142,6 +142,21 @@ describe('what a middleware answers is what the caller gets', () => {
   });
 });
 
+describe('a fetch that throws', () => {
+  it.each([
+    ['an Error without a cause', () => new Error('socket hang up'), 'Connection error: socket hang up'],
+    ['an Error whose cause is not an Error', () => new Error('socket hang up', { cause: 'ECONNRESET' }), 'Connection error: socket hang up'],
+    ['something that is not an Error', () => 'the proxy refused', 'Connection error: the proxy refused'],
+  ])('%s: the message says what it threw, and nothing more', async (_, thrown, message) => {
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(thrown()) });
+    const error = await client.models.retrieve('m').then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ name: 'APIConnectionError', message });
+  });
+});
+
 describe('pages and promises', () => {
   const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording(() => Response.json({ object: 'list', data: [model] })).fetch });
 

@@ -36,15 +36,17 @@ const failure = (promise: PromiseLike<unknown>): Promise<Error> =>
 
 describe('every error says its class', () => {
   it.each([
-    [new OpenAIError('x'), 'OpenAIError: x'],
-    [new APIResponseValidationError(200, undefined, 'response body is empty', new Headers()), 'APIResponseValidationError: 200 response body is empty'],
-    [new APIResponseTooLargeError(200, new Headers(), 10), 'APIResponseTooLargeError: 200 response body is larger than maxResponseSize (10 bytes); raise it if the answer is genuine.'],
-    [new APIUserAbortError(), 'APIUserAbortError: Request was aborted.'],
-    [new APIUserAbortError({ message: 'Stopped by the user.' }), 'APIUserAbortError: Stopped by the user.'],
-    [new APIConnectionError(), 'APIConnectionError: Connection error.'],
-    [new APIConnectionTimeoutError(), 'APIConnectionTimeoutError: Request timed out.'],
-    [new CLIError('no field', { command: 'list' }), 'CLIError: no field'],
-  ])('%s', (error, shown) => {
+    ['OpenAIError: x', () => new OpenAIError('x')],
+    ['APIResponseValidationError: 200 response body is empty', () => new APIResponseValidationError(200, undefined, 'response body is empty', new Headers())],
+    ['APIResponseTooLargeError: 200 response body is larger than maxResponseSize (10 bytes); raise it if the answer is genuine.', () => new APIResponseTooLargeError(200, new Headers(), 10)],
+    ['APIUserAbortError: Request was aborted.', () => new APIUserAbortError()],
+    ['APIUserAbortError: Stopped by the user.', () => new APIUserAbortError({ message: 'Stopped by the user.' })],
+    ['APIConnectionError: Connection error.', () => new APIConnectionError()],
+    ['APIConnectionTimeoutError: Request timed out.', () => new APIConnectionTimeoutError()],
+    ['CLIError: no field', () => new CLIError('no field', { command: 'list' })],
+  ])('%s', (shown, make) => {
+    // Made inside the test, so that Stryker's per-test coverage sees the constructor run here.
+    const error = make();
     expect(String(error)).toBe(shown);
     expect(error.stack?.split('\n')[0]).toBe(shown);
   });
