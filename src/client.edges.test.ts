@@ -171,6 +171,13 @@ describe('pages and promises', () => {
     expect(pages).toEqual([page]);
   });
 
+  it('finally() runs its callback and passes the result through', async () => {
+    const calls: string[] = [];
+    const page = await client.models.list().finally(() => calls.push('finally'));
+    expect(calls).toEqual(['finally']);
+    expect(page.data.map((each) => each.id)).toEqual(['gpt-4o-mini']);
+  });
+
   it('a call shows as an APIPromise', async () => {
     const call = client.models.list();
     expect(Object.prototype.toString.call(call)).toBe('[object APIPromise]');

@@ -69,17 +69,12 @@ export class APIError extends OpenAIError {
 
   /** `"<status> <message>"` as the official SDK words it; the body's message unless `message` is given. */
   static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
-    const fromBody = isRecord(error)
-      ? typeof error['message'] === 'string'
-        ? error['message']
-        : JSON.stringify(error)
-      : typeof error === 'string' && error !== ''
-        ? error
-        : undefined;
+    // Whatever JSON came back says itself: a string as is, anything else (42, [1], null) as JSON; no body stays undefined.
+    const fromBody: string | undefined =
+      isRecord(error) && typeof error['message'] === 'string' ? error['message'] : typeof error === 'string' ? error : JSON.stringify(error);
     const msg = message ?? fromBody;
-    if (status !== undefined && msg) return `${status} ${msg}`;
-    if (status !== undefined) return `${status} status code (no body)`;
-    return msg ?? '(no status code or body)';
+    if (!msg) return status === undefined ? '(no status code or body)' : `${status} status code (no body)`;
+    return status === undefined ? msg : `${status} ${msg}`;
   }
 }
 

@@ -82,12 +82,31 @@ describe('answers that are not what they should be', () => {
       status(418, {}, { unexpected: true }),
       status(400, {}, { error: 'model is required' }),
       status(422, {}, { message: 'bad input' }),
+      status(500, {}, 'upstream exploded'),
+      status(500, {}, 42),
+      status(500, {}, null),
+      status(500, {}, ''),
     ), { maxRetries: 0 });
     expect((await failure(client.models.list()) as Error).message).toBe('404 Not Found');
     expect((await failure(client.models.list()) as Error).message).toBe('404 Route not resolved: no path matched');
     expect((await failure(client.models.list()) as Error).message).toBe('418 {"unexpected":true}');
     expect((await failure(client.models.list()) as Error).message).toBe('400 model is required');
     expect((await failure(client.models.list()) as Error).message).toBe('422 bad input');
+    expect((await failure(client.models.list()) as Error).message).toBe('500 upstream exploded');
+    expect((await failure(client.models.list()) as Error).message).toBe('500 42');
+    expect((await failure(client.models.list()) as Error).message).toBe('500 null');
+    expect((await failure(client.models.list()) as Error).message).toBe('500 status code (no body)');
+  });
+
+  it('keeps type, param and code only when the error object gives them as strings (or null)', async () => {
+    const { client } = await serve(sequence(
+      status(400, {}, { error: { message: 'odd', type: 42, param: 7, code: false } }),
+      status(400, {}, { error: { message: 'usual', type: 'invalid_request_error', param: null, code: 'bad_model' } }),
+    ), { maxRetries: 0 });
+    const odd = (await failure(client.models.list())) as APIError;
+    expect([odd.message, odd.type, odd.param, odd.code]).toEqual(['400 odd', undefined, undefined, undefined]);
+    const usual = (await failure(client.models.list())) as APIError;
+    expect([usual.message, usual.type, usual.param, usual.code]).toEqual(['400 usual', 'invalid_request_error', null, 'bad_model']);
   });
 });
 
