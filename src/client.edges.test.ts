@@ -149,11 +149,7 @@ describe('a fetch that throws', () => {
     ['something that is not an Error', () => 'the proxy refused', 'Connection error: the proxy refused'],
   ])('%s: the message says what it threw, and nothing more', async (_, thrown, message) => {
     const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(thrown()) });
-    const error = await client.models.retrieve('m').then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).toMatchObject({ name: 'APIConnectionError', message });
+    await expect(client.models.retrieve('m')).rejects.toMatchObject({ name: 'APIConnectionError', message });
   });
 });
 
