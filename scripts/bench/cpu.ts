@@ -11,6 +11,7 @@ import { makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders
 import { listBody, modelBody, MODEL_ID, RESPONSE_HEADERS } from './fixtures.js';
 import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
+import { readBody } from '../../src/internal/body.js';
 
 export type Scenario = 'retrieve' | 'list';
 
@@ -21,6 +22,12 @@ export interface CpuResult {
   ratio: Record<Scenario, Record<Name, number>>;
   /** What an AbortController + setTimeout/clearTimeout pair costs here: the floor of any client with a per-attempt timeout. */
   timeoutFloorUs: number;
+  /**
+   * What reading a body through the client's bounded reader (src/internal/body.ts:
+   * bytes counted as they come, issue 13) costs over `response.text()`, per
+   * call, by scenario: µs, measured side by side.
+   */
+  byteCountUs: Record<Scenario, number>;
 }
 
 const SCENARIOS = {
@@ -60,7 +67,34 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
       NAMES.map((other) => [other, median(samples[OURS].map((value, i) => value / samples[other][i]!))]),
     ) as Record<Name, number>;
   }
-  return { us, ratio, timeoutFloorUs: timeoutFloor() };
+  const byteCountUs = { retrieve: await byteCount(SCENARIOS.retrieve.body), list: await byteCount(SCENARIOS.list.body) };
+  return { us, ratio, timeoutFloorUs: timeoutFloor(), byteCountUs };
+}
+
+/**
+ * The bounded reader against `response.text()` on the same canned Response,
+ * interleaved in a fresh random order each round: median over rounds of the
+ * difference per call, in µs. Both build the Response, so that cancels out.
+ */
+async function byteCount(body: string): Promise<number> {
+  const n = 400;
+  const readers = {
+    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), 32 * 2 ** 20),
+    text: () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }).text(),
+  };
+  const differences: number[] = [];
+  for (let round = 0; round < 12; round++) {
+    const spent = { counted: 0, text: 0 };
+    for (const name of shuffled(['counted', 'text'] as const)) {
+      collectYoung();
+      const before = process.cpuUsage();
+      for (let i = 0; i < n; i++) await readers[name]();
+      const used = process.cpuUsage(before);
+      spent[name] = (used.user + used.system) / n;
+    }
+    if (round >= 2) differences.push(spent.counted - spent.text);
+  }
+  return median(differences);
 }
 
 function timeoutFloor(): number {

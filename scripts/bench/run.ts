@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { CLI_BIN } from './coldstart.js';
-import { ROOT } from './contenders.js';
+import { OURS, ROOT } from './contenders.js';
 import { measureMemory } from './memory.js';
 import { benchNode } from './node.js';
 import { COLD_RUNS, CPU_ROUNDS, LOOPBACK_ROUNDS, type RunResult } from './one-run.js';
@@ -77,11 +77,13 @@ function commit(): string {
 }
 
 const us = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const pct = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} % (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const notes = [
   `Machine: ${machine(node.version)}. Every column ran on Node ${node.version}: ${node.why}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s, ${runCount} runs, on commit ${commit()}.`,
   `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
   'Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node\'s undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.',
   `Timeout floor: one AbortController + setTimeout/clearTimeout costs ${us(over(runs, (r) => r.cpu.timeoutFloorUs))} of CPU here, so any client with a per-attempt timeout pays that over bare openapi-fetch, which has none.`,
+  `Byte counting: reading each body through the bounded reader (issue 13: bytes counted as they come, so a bomb stops at maxResponseSize) costs ${us(over(runs, (r) => r.cpu.byteCountUs.retrieve))} of CPU over \`response.text()\` per retrieve, ${pct(over(runs, (r) => (100 * r.cpu.byteCountUs.retrieve) / r.cpu.us.retrieve[OURS]))} of an openai-models retrieve, and ${us(over(runs, (r) => r.cpu.byteCountUs.list))} per list of 100, ${pct(over(runs, (r) => (100 * r.cpu.byteCountUs.list) / r.cpu.us.list[OURS]))} of a list, measured side by side on the same canned body.`,
   `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
   runs.some((r) => r.cold.ms['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
 ].filter(Boolean);
