@@ -122,8 +122,10 @@ export async function measureLoopback(rounds: number): Promise<LoopbackResult> {
   const server = await startServer();
   try {
     const contenders = await makeContenders(server.baseURL);
-    const sequential = await measure(contenders, rounds, 200, 1, 4);
-    const concurrent = await measure(contenders, rounds, CONCURRENCY * 6, CONCURRENCY, 3);
+    // A slice lasts tens of ms at least (100 calls in a row; 8 waves of 64),
+    // long enough that one scheduler hiccup does not decide a round.
+    const sequential = await measure(contenders, rounds, 400, 1, 4);
+    const concurrent = await measure(contenders, rounds, CONCURRENCY * 24, CONCURRENCY, 3);
     const signalFloor = await measureSignalFloor(contenders['raw fetch'], server.baseURL, rounds);
     return { sequential, concurrent, concurrency: CONCURRENCY, signalFloor };
   } finally {
