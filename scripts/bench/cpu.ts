@@ -7,10 +7,11 @@
  * `process.cpuUsage()` over a batch of sequential awaited calls, rounds
  * interleaved in a fresh random order each time, each round in slices.
  */
-import { makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders.js';
+import { API_KEY, makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders.js';
 import { listBody, modelBody, MODEL_ID, RESPONSE_HEADERS } from './fixtures.js';
 import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
+import { OpenAI } from '../../src/client.js';
 import { readBody } from '../../src/internal/body.js';
 
 export type Scenario = 'retrieve' | 'list';
@@ -78,8 +79,9 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
  */
 async function byteCount(body: string): Promise<number> {
   const n = 400;
+  const limit = new OpenAI({ apiKey: API_KEY }).maxResponseSize; // the client's default
   const readers = {
-    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), 32 * 2 ** 20),
+    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), limit),
     text: () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }).text(),
   };
   const differences: number[] = [];
