@@ -9,25 +9,29 @@ import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
+import { TICK_MS } from './internal/timeouts.js';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InternalServerError, NotFoundError, type Logger } from './index.js';
 
 afterEach(closeServer);
 
 /**
- * Runs `call` and counts the timers it started that are still pending once it
- * has settled. Only the call's own timers count: the runner's are not ours.
+ * Runs `call` and counts the timers it started that are still pending, and
+ * still hold the process open, once it has settled. Only the call's own
+ * timers count: the runner's are not ours. (An attempt with a long timeout
+ * waits on the interval of internal/timeouts.ts, which lets go of the process
+ * when the attempt ends and stops at its next tick: timeouts.test.ts.)
  */
 async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; left: number }> {
-  const pending = new Set<number>();
+  const pending = new Map<number, NodeJS.Timeout>();
   const hook = createHook({
-    init: (id, type) => void (type === 'Timeout' && pending.add(id)),
+    init: (id, type, _trigger, resource) => void (type === 'Timeout' && pending.set(id, resource as NodeJS.Timeout)),
     destroy: (id) => void pending.delete(id),
   }).enable();
   try {
     const result = await call();
     // Node reports a cleared or fired timer's end on a later turn.
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return { result, left: pending.size };
+    return { result, left: [...pending.values()].filter((timer) => timer.hasRef()).length };
   } finally {
     hook.disable();
   }
@@ -143,6 +147,32 @@ describe('errors carry their cause', () => {
     expect(cause).toBeInstanceOf(DOMException);
     expect(cause.name).toBe('TimeoutError');
     expect(cause.message).toBe('Request timed out after 30 ms');
+  });
+
+  it('a long timeout, on the shared interval: APIConnectionTimeoutError once it has passed, not before', async () => {
+    // The interval the calls above started (real timers) stops at its first idle tick; the fake one starts afresh.
+    await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
+    vi.useFakeTimers();
+    try {
+      let signal: AbortSignal | undefined;
+      const client = clientWith(
+        (_request, init) =>
+          new Promise((_resolve, reject) => {
+            signal = init?.signal ?? undefined;
+            signal?.addEventListener('abort', () => reject(signal?.reason));
+          }),
+        { timeout: 60_000, maxRetries: 0 },
+      );
+      const settled = failure(client.models.retrieve('gpt-4o-mini'));
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(500);
+      const error = await settled;
+      expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+      expect(((error as Error).cause as DOMException).message).toBe('Request timed out after 60000 ms');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a connection failure: the message names the failure and its cause', async () => {

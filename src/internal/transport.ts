@@ -2,6 +2,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenA
 import { readBody } from './body.js';
 import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
+import { clearAttemptTimeout, setAttemptTimeout, type Expiring, type Timer } from './timeouts.js';
 
 /**
  * The `fetch` the client calls, and the shape of the `fetch` option. Every
@@ -143,17 +144,23 @@ let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Resp
 
 /**
  * One attempt's AbortSignal: it fires on the timeout or the caller's abort,
- * telling the two apart. A class with a shared timer callback rather than
- * closures: this runs on every call, and allocations are most of its cost.
+ * telling the two apart. A class rather than closures: this runs on every
+ * call, and allocations are most of its cost. Its timer is timeouts.ts's.
  */
-class Attempt {
+class Attempt implements Expiring {
   readonly #controller = new AbortController();
-  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #timeout: number;
+  readonly #timer: Timer;
   readonly #userSignal: AbortSignal | undefined;
   timedOut = false;
+  // Its place on timeouts.ts's shared list, when its timer is the shared one.
+  due = 0;
+  prev: Expiring | null = null;
+  next: Expiring | null = null;
 
   constructor(timeout: number, userSignal: AbortSignal | undefined) {
-    this.#timer = setTimeout(onTimeout, timeout, this, timeout);
+    this.#timeout = timeout;
+    this.#timer = setAttemptTimeout(this, timeout);
     this.#userSignal = userSignal;
     // Not `once`: done() removes it on every road out of an attempt.
     userSignal?.addEventListener('abort', this);
@@ -168,20 +175,16 @@ class Attempt {
     this.#controller.abort(this.#userSignal?.reason);
   }
 
-  timeOut(timeout: number): void {
+  expire(): void {
     this.timedOut = true;
-    this.#controller.abort(new DOMException(`Request timed out after ${timeout} ms`, 'TimeoutError'));
+    this.#controller.abort(new DOMException(`Request timed out after ${this.#timeout} ms`, 'TimeoutError'));
   }
 
   /** Clears the timer and the link to the caller's signal. */
   done(): void {
-    clearTimeout(this.#timer);
+    clearAttemptTimeout(this, this.#timer);
     this.#userSignal?.removeEventListener('abort', this);
   }
-}
-
-function onTimeout(attempt: Attempt, timeout: number): void {
-  attempt.timeOut(timeout);
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
