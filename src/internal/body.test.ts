@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APIResponseTooLargeError } from '../errors.js';
 import { ERROR_BODY_LIMIT, readBody } from './body.js';
 
@@ -30,9 +30,17 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('readBody', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('reads a body of exactly the limit, decoding characters split across chunks', async () => {
     const { response } = streamed(['{"id":"caf', new Uint8Array([0xc3]), new Uint8Array([0xa9]), '"}']);
     expect(await readBody(response, 14)).toEqual({ text: '{"id":"café"}', truncated: false });
+    // Split between the first chunk, held back undecoded, and the second.
+    const bytes = new TextEncoder().encode('{"id":"café"}');
+    const split = streamed([bytes.subarray(0, 11), bytes.subarray(11)]);
+    expect(await readBody(split.response, 14)).toEqual({ text: '{"id":"café"}', truncated: false });
   });
 
   it('stops one byte over the limit, cancels the rest and names the limit', async () => {
@@ -59,6 +67,36 @@ describe('readBody', () => {
     const { text, truncated } = await readBody(response, 32 * 1024 * 1024);
     expect({ length: text.length, truncated }).toEqual({ length: ERROR_BODY_LIMIT, truncated: true });
     expect(state).toEqual({ pulled: 2, cancelled: true });
+  });
+
+  it('decodes a body of one chunk without a decoder of its own; one of more chunks gets one', async () => {
+    let made = 0;
+    vi.stubGlobal(
+      'TextDecoder',
+      class extends TextDecoder {
+        constructor() {
+          super();
+          made++;
+        }
+      },
+    );
+    expect(await readBody(streamed(['{"id":"café"}']).response, 100)).toEqual({ text: '{"id":"café"}', truncated: false });
+    expect(made).toBe(0);
+    expect(await readBody(streamed(['{"id":', '"café"}']).response, 100)).toEqual({ text: '{"id":"café"}', truncated: false });
+    expect(made).toBe(1);
+  });
+
+  it('ends a body cut inside a character with U+FFFD, in one chunk or several', async () => {
+    const cut = new Uint8Array([0x22, 0xc3]);
+    expect((await readBody(streamed([cut]).response, 100)).text).toBe('"\ufffd');
+    expect((await readBody(streamed(['"caf', cut]).response, 100)).text).toBe('"caf"\ufffd');
+  });
+
+  it('cuts an error body that goes over 64 KiB in its first chunk', async () => {
+    const { response, state } = streamed(['é'.repeat(ERROR_BODY_LIMIT)], { status: 502 });
+    const { text, truncated } = await readBody(response, 32 * 1024 * 1024);
+    expect({ text, truncated }).toEqual({ text: 'é'.repeat(ERROR_BODY_LIMIT / 2), truncated: true });
+    expect(state).toEqual({ pulled: 1, cancelled: true });
   });
 
   it('reads an empty body', async () => {
