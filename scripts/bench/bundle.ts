@@ -22,8 +22,12 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * Raised again to 8.25 KB for issue 13: reading every body through a byte
  * limit (internal/body.ts, APIResponseTooLargeError, the option) costs about
  * 490 bytes (7,846 → 8,339 bytes, on the openapi-fetch transport).
+ * Raised again to 8.5 KB for issue 13's CPU budget: the shared interval for
+ * long timeouts (internal/timeouts.ts) costs about 258 bytes and decoding a
+ * one-chunk body with a shared decoder about 48 (8,235 → 8,541 bytes); they
+ * take a retrieve from 1.20× to 1.13× bare openapi-fetch.
  */
-export const BUNDLE_LIMIT_BYTES = 8.25 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.5 * 1024;
 
 export interface BundleSize {
   minified: number;
