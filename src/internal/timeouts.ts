@@ -10,9 +10,13 @@
  * list and leaves it, and the interval, ticking every TICK_MS while anything
  * is on the list, expires what is due.
  *
- * - A shared timeout never fires early, and fires less than 2 ticks (0.5 s)
- *   late: at most 10 % of any timeout that goes this way. Shorter timeouts
- *   keep a timer of their own, to the millisecond.
+ * - A shared timeout never fires early, and fires less than one tick
+ *   (0.25 s, 5 % of the shortest timeout that goes this way) after its
+ *   deadline, plus whatever holds up the event loop, as any timer would. The
+ *   deadline is read off the clock (`performance.now()`), not counted in
+ *   ticks: an interval that runs late never catches up, and a browser slows
+ *   down the intervals of a hidden tab. Shorter timeouts keep a timer of their
+ *   own, to the millisecond.
  * - The interval holds the process open while an attempt waits on it, as the
  *   timer it replaces did, and lets go (`unref`) the moment none does; it
  *   stops at its first tick with nothing to watch.
@@ -21,13 +25,13 @@
 /** How often the shared interval ticks. */
 export const TICK_MS = 250;
 
-/** Timeouts from this long on share the interval: 2 ticks are 10 % of it. */
+/** Timeouts from this long on share the interval: a tick is 5 % of it. */
 export const SHARED_FROM_MS = 20 * TICK_MS;
 
 /** What a timer expires; the list of the shared interval runs through these fields. */
 export interface Expiring {
   expire(): void;
-  /** The tick at which it expires, on the shared interval. */
+  /** When it expires, on `performance.now()`'s clock, while on the shared interval's list. */
   due: number;
   prev: Expiring | null;
   next: Expiring | null;
@@ -39,9 +43,7 @@ export type Timer = ReturnType<typeof setTimeout> | undefined;
 /** Calls `target.expire()` once `ms` have passed; `clearAttemptTimeout` stops it. */
 export function setAttemptTimeout(target: Expiring, ms: number): Timer {
   if (ms < SHARED_FROM_MS) return setTimeout(expire, ms, target);
-  // The tick under way has run for up to one TICK_MS already: one more makes
-  // sure that at least `ms` pass.
-  target.due = ticks + Math.ceil(ms / TICK_MS) + 1;
+  target.due = performance.now() + ms;
   target.next = head;
   if (head !== null) head.prev = target;
   else if (interval === undefined) interval = setInterval(tick, TICK_MS);
@@ -52,12 +54,15 @@ export function setAttemptTimeout(target: Expiring, ms: number): Timer {
 
 export function clearAttemptTimeout(target: Expiring, timer: Timer): void {
   if (timer !== undefined) return clearTimeout(timer);
+  // Marks it for a tick that has taken it off the list but not expired it yet.
+  target.due = CLEARED;
   unlink(target);
   if (head === null && interval !== undefined) hold(interval, false);
 }
 
+const CLEARED = -1;
+
 let head: Expiring | null = null;
-let ticks = 0;
 let interval: ReturnType<typeof setInterval> | undefined;
 
 function expire(target: Expiring): void {
@@ -65,15 +70,19 @@ function expire(target: Expiring): void {
 }
 
 function tick(): void {
-  ticks++;
+  // First off the list, then expired: an expire() runs the caller's code,
+  // which may clear others; the list is never walked while that runs.
+  const now = performance.now();
+  let due: Expiring[] | undefined;
   for (let target = head; target !== null; ) {
     const next = target.next;
-    if (target.due <= ticks) {
+    if (target.due <= now) {
       unlink(target);
-      target.expire();
+      (due ??= []).push(target);
     }
     target = next;
   }
+  if (due !== undefined) for (const target of due) if (target.due !== CLEARED) target.expire();
   if (head === null) {
     clearInterval(interval);
     interval = undefined;
