@@ -166,7 +166,7 @@ describe('errors carry their cause', () => {
       const settled = failure(client.models.retrieve('gpt-4o-mini'));
       await vi.advanceTimersByTimeAsync(59_999);
       expect(signal?.aborted).toBe(false);
-      await vi.advanceTimersByTimeAsync(500);
+      await vi.advanceTimersByTimeAsync(TICK_MS);
       const error = await settled;
       expect(error).toBeInstanceOf(APIConnectionTimeoutError);
       expect(((error as Error).cause as DOMException).message).toBe('Request timed out after 60000 ms');

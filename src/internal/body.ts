@@ -45,7 +45,6 @@ export async function readBody(response: Response, limit: number): Promise<Body>
   // span two chunks.
   let first: Uint8Array | undefined;
   let decoder: TextDecoder | undefined;
-  // Stryker disable next-line StringLiteral: `text` is set when the decoder is made, before any read; '' only satisfies the compiler
   let text = '';
   let read = 0;
   for (;;) {
@@ -62,7 +61,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
     }
     if (decoder === undefined) {
       decoder = new TextDecoder();
-      text = decoder.decode(first, { stream: true });
+      text += decoder.decode(first, { stream: true });
     }
     if (over) return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true };
     read += value.byteLength;

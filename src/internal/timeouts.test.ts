@@ -137,13 +137,12 @@ describe('a timeout of SHARED_FROM_MS or more', () => {
 
   it('expires what is due at a tick even when one expiry clears another', () => {
     const order: string[] = [];
-    const z = target();
     const y = target();
     const x = { ...target(), expire: () => void (order.push('x'), clearAttemptTimeout(y, undefined)) };
+    const z = { ...target(), expire: () => void order.push('z') };
     const w = { ...target(), expire: () => void order.push('w') };
     for (const waiting of [w, z, y, x]) setAttemptTimeout(waiting, SHARED_FROM_MS);
     // The list runs x, y, z, w: x's expiry clears y, which was due at the same tick and does not expire.
-    z.expire = () => void order.push('z');
     vi.advanceTimersByTime(SHARED_FROM_MS);
     expect(order).toEqual(['x', 'z', 'w']);
     expect(y.expired).toEqual([]);
