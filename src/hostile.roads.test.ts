@@ -59,6 +59,18 @@ describe('a body over maxResponseSize', () => {
     await allStreamsStopped();
   });
 
+  it('holds after an early asResponse() too: await and withResponse() fail at once, they do not hang', async () => {
+    for (const name of ['endless-string', 'huge-length'] as const) {
+      const promise = client(name).models.list();
+      const raw = await promise.asResponse();
+      // They read a copy of the body the caller holds: cancelling the copy must not wait for the caller's.
+      expect(await failure(promise)).toMatchObject({ constructor: APIResponseTooLargeError, limit: MiB });
+      expect(await failure(promise.withResponse())).toBeInstanceOf(APIResponseTooLargeError);
+      await raw.body?.cancel();
+    }
+    await allStreamsStopped();
+  });
+
   it('is set per client and per request', async () => {
     const small = client('big-list', { maxResponseSize: 100_000 });
     expect(await failure(small.models.list())).toMatchObject({ limit: 100_000 });

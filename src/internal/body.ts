@@ -34,7 +34,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
   // A missing content-length reads as 0 here.
   const declared = Number(response.headers.get('content-length'));
   if (response.ok && declared > limit) {
-    await response.body.cancel().catch(() => {});
+    cancel(response.body);
     throw new APIResponseTooLargeError(response.status, response.headers, limit, declared);
   }
   const reader = response.body.getReader();
@@ -52,7 +52,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
     if (done) return { text: decoder === undefined ? UTF8.decode(first) : text + decoder.decode(), truncated: false };
     const over = read + value.byteLength > max;
     if (over) {
-      await reader.cancel().catch(() => {});
+      cancel(reader);
       if (response.ok) throw new APIResponseTooLargeError(response.status, response.headers, limit);
     } else if (first === undefined) {
       first = value;
@@ -68,3 +68,15 @@ export async function readBody(response: Response, limit: number): Promise<Body>
     text += decoder.decode(value, { stream: true });
   }
 }
+
+/**
+ * Starts cancelling and does not wait: the source's cancel runs at once, but
+ * on a clone (APIPromise reads one after an early `.asResponse()`) the
+ * promise settles only once the caller's copy is cancelled too, which may be
+ * never.
+ */
+function cancel(stream: { cancel(): Promise<void> }): void {
+  stream.cancel().catch(ignore);
+}
+
+function ignore(): void {}
