@@ -16,7 +16,7 @@ export interface PageResponse<Item> {
  * Every property of the body (`object`, `data`, and any a server adds) is kept.
  */
 export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
-  // `declare`: set by Object.assign below, with every other property of the
+  // `declare`: set in the constructor, with every other property of the
   // body, in the body's order; no class fields to initialise first.
   declare readonly object: 'list';
   declare readonly data: Item[];
@@ -24,7 +24,9 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
   declare readonly _request_id?: string | null;
 
   constructor(body: { object: 'list'; data: Item[] }) {
-    Object.assign(this, body);
+    // Defined, not assigned: Object.assign would take a `"__proto__"` key of
+    // the body for the page's prototype, and the page would lose its methods.
+    Object.defineProperties(this, Object.getOwnPropertyDescriptors(body));
   }
 
   /** The items of this page. */

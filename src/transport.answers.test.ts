@@ -55,6 +55,17 @@ describe('answers that are not what they should be', () => {
     expect((error as Error).message).toMatch(/^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/);
   });
 
+  it('keeps a "__proto__" key of a list body as data: the page keeps its methods', async () => {
+    const body = `{"object":"list","data":[${JSON.stringify(model)}],"__proto__":{"hasNextPage":1}}`;
+    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    const page = await client.models.list();
+    expect(page.hasNextPage()).toBe(false);
+    const ids: string[] = [];
+    for await (const item of page) ids.push(item.id);
+    expect(ids).toEqual([model.id]);
+    expect(JSON.stringify(page)).toBe(body);
+  });
+
   it('reports an empty 200', async () => {
     const { client } = await serve((_req, res) => void res.writeHead(200).end());
     expect((await failure(client.models.retrieve('x')) as Error).message).toBe('200 response body is empty');
