@@ -71,7 +71,7 @@ export class APIError extends OpenAIError {
   static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
     // Whatever JSON came back says itself: a string as is, anything else (42, [1], null) as JSON; no body stays undefined.
     const fromBody: string | undefined =
-      isRecord(error) && typeof error['message'] === 'string' ? error['message'] : typeof error === 'string' ? error : JSON.stringify(error);
+      isRecord(error) && typeof error['message'] === 'string' ? error['message'] : typeof error === 'string' ? error : jsonText(error);
     const msg = message ?? fromBody;
     if (!msg) return status === undefined ? '(no status code or body)' : `${status} status code (no body)`;
     return status === undefined ? msg : `${status} ${msg}`;
@@ -204,6 +204,19 @@ export function redact(text: string, secret: string | undefined): string {
 export function snippet(text: string, max = 200): string {
   const folded = text.replace(/\s+/g, ' ').trim();
   return JSON.stringify(folded.length > max ? `${folded.slice(0, max)}…` : folded);
+}
+
+/**
+ * `JSON.stringify` of what a server sent. JSON.parse reads any depth, but
+ * stringify gives up (RangeError) a few thousand levels down, and 10 KB of
+ * `[[[[...` is that deep: such a body is named instead of breaking the error.
+ */
+export function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '(JSON nested too deeply to show)';
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

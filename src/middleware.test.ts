@@ -8,7 +8,7 @@ import type { Middleware } from 'openapi-fetch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, serve } from './__tests__/transport-harness.js';
-import OpenAI, { NotFoundError } from './index.js';
+import OpenAI, { BadRequestError, NotFoundError } from './index.js';
 
 afterEach(closeServer);
 
@@ -76,6 +76,15 @@ describe('client.api middleware sees every call', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toBe('404 cached miss');
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('a middleware that answers with an error nested too deeply to quote still gives a typed error', async () => {
+    const client = new OpenAI({ apiKey: KEY, fetch: () => Promise.reject(new Error('must not be called')) });
+    // openapi-fetch parses it; JSON.stringify could not write it back.
+    client.api.use({ onRequest: () => new Response(`${'['.repeat(5000)}${']'.repeat(5000)}`, { status: 400 }) });
+    const error = await failure(client.models.retrieve('x'));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as Error).message).toBe('400 status code (body is not JSON: "(JSON nested too deeply to show)")');
   });
 
   it('a refused id reaches neither the middleware nor the network', async () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acceptedId } from '../contract-tests/support/arbitraries.js';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
-import { APIError, APIResponseValidationError, InternalServerError } from './index.js';
+import { APIError, APIResponseValidationError, BadRequestError, InternalServerError } from './index.js';
 
 afterEach(closeServer);
 
@@ -53,6 +53,15 @@ describe('answers that are not what they should be', () => {
     const error = await failure(client.models.list());
     expect(error).toBeInstanceOf(APIResponseValidationError);
     expect((error as Error).message).toMatch(/^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/);
+  });
+
+  it('names a JSON error body nested too deeply to quote, instead of throwing RangeError', async () => {
+    // 10 KB of brackets: JSON.parse reads them, JSON.stringify gives up.
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const { client } = await serve((_req, res) => void res.writeHead(400, { 'x-request-id': 'req_deep' }).end(deep), { maxRetries: 0 });
+    const error = await failure(client.models.retrieve('x'));
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ message: '400 (JSON nested too deeply to show)', requestID: 'req_deep' });
   });
 
   it('keeps a "__proto__" key of a list body as data: the page keeps its methods', async () => {

@@ -42,6 +42,29 @@ describe('--field', () => {
   });
 });
 
+describe('an answer nested too deeply to print', () => {
+  // 10 KB of brackets parse, but JSON.stringify and the YAML writer give up a few thousand levels down.
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  const answer = () => new Response(JSON.stringify(model).replace('"system"', deep), { headers: { 'content-type': 'application/json' } });
+
+  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'yaml'], ['--format', 'table'], ['--field', 'owned_by']])(
+    '%s %s: one line and exit 1, no stack trace',
+    async (...flag) => {
+      expect(await cli(['models', 'retrieve', 'gpt-4o-mini', ...flag], answer)).toEqual({
+        code: 1,
+        out: '',
+        err:
+          "error: cannot print the answer: it is nested too deeply (Maximum call stack size exceeded); --field can print part of it\n" +
+          "Run 'openai-models models retrieve --help' for usage.\n",
+      });
+    },
+  );
+
+  it('still prints the parts that are not', async () => {
+    expect(await cli(['models', 'retrieve', 'gpt-4o-mini', '--field', 'id'], answer)).toEqual({ code: 0, out: 'gpt-4o-mini\n', err: '' });
+  });
+});
+
 describe('--format yaml', () => {
   it('writes an empty object or array inline, after its key', async () => {
     const answer = () => Response.json({ ...model, metadata: {}, tags: [] });

@@ -1,6 +1,6 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { APIPromise, type Start } from '../api-promise.js';
-import { OpenAIError, toAPIError } from '../errors.js';
+import { OpenAIError, toAPIError, jsonText } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
 import { ERROR_BODY_LIMIT, readBody } from './body.js';
@@ -131,7 +131,7 @@ async function middlewareText(
   limit: number,
 ): Promise<string | undefined> {
   if (response.ok) return raw ? undefined : (await readBody(response, limit)).text;
-  return typeof error === 'string' ? error : (JSON.stringify(error) ?? '');
+  return typeof error === 'string' ? error : (jsonText(error) ?? '');
 }
 
 export function checkTimeout(ms: number): number {
