@@ -1,3 +1,4 @@
+import { OpenAIError } from './errors.js';
 import { readBody } from './internal/body.js';
 import { bufferedResponse, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
@@ -46,7 +47,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     this.#data ??= this.#send().then((sent) =>
       sent.text === undefined
         ? // After an early .asResponse() the body was left unread: parse a copy.
-          readBody(sent.response.clone(), sent.limit).then(({ text }) => this.#parse({ ...sent, text }))
+          readBody(copy(sent.response), sent.limit).then(({ text }) => this.#parse({ ...sent, text }))
         : this.#parse(sent),
     );
     return this.#data;
@@ -87,6 +88,14 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   get [Symbol.toStringTag](): string {
     return 'APIPromise';
   }
+}
+
+/** A copy of a body the caller holds, or a clear error once they have read it (clone() would throw a bare TypeError). */
+function copy(response: Response): Response {
+  if (response.bodyUsed) {
+    throw new OpenAIError('The body was already read from .asResponse(); await the call (or .withResponse()) first to have both.');
+  }
+  return response.clone();
 }
 
 /** Marks a rejection as handled: the call's own promise reports it to whoever awaits. */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acceptedId } from '../contract-tests/support/arbitraries.js';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
-import { APIError, APIResponseValidationError, BadRequestError, InternalServerError } from './index.js';
+import { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError } from './index.js';
 
 afterEach(closeServer);
 
@@ -198,6 +198,15 @@ describe('raw responses', () => {
     expect(await promise).toBe(data);
     expect(await raw.json()).toEqual(model);
     expect(server.seen).toHaveLength(1);
+  });
+
+  it('asResponse() read first, then await: a clear OpenAIError, not a bare TypeError', async () => {
+    const { client } = await serve(sequence(ok));
+    const promise = client.models.retrieve('gpt-4o-mini');
+    expect(await (await promise.asResponse()).json()).toEqual(model);
+    const error = await failure(promise);
+    expect(error).toBeInstanceOf(OpenAIError);
+    expect((error as Error).message).toBe('The body was already read from .asResponse(); await the call (or .withResponse()) first to have both.');
   });
 
   it('withResponse() gives data, response and request id; await gives the same data', async () => {
