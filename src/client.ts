@@ -33,8 +33,10 @@ const DEFAULTS = {
   maxRetries: 2,
   /**
    * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
-   * catalogue is 1-2 MB, a 20,000-model list 1.8 MB), yet a body this size
-   * still reads and parses well within a 256 MB heap (issue 13).
+   * catalogue is 1-2 MB, a 20,000-model list 1.8 MB), yet a real list this
+   * size still reads and parses within a 256 MB heap (issue 13). A body
+   * crafted to amplify (`[{},{},...]`) can take 40 times its size once
+   * parsed: README's "Safety" says when to lower it.
    */
   maxResponseSize: 32 * 1024 * 1024,
   logLevel: 'warn',
