@@ -13,7 +13,8 @@ export interface PageResponse<Item> {
  * A page of items, as the official SDK returns from `list()`. The Models API
  * is not paginated today, so there is one page; `hasNextPage()` and
  * `getNextPage()` exist so that code written for pagination keeps working.
- * Every property of the body (`object`, `data`, and any a server adds) is kept.
+ * Every property of the body (`object`, `data`, and any a server adds) is
+ * kept, except one named like a method of the page.
  */
 export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
   // `declare`: set in the constructor, with every other property of the
@@ -24,9 +25,12 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
   declare readonly _request_id?: string | null;
 
   constructor(body: { object: 'list'; data: Item[] }) {
-    // Defined, not assigned: Object.assign would take a `"__proto__"` key of
-    // the body for the page's prototype, and the page would lose its methods.
-    Object.defineProperties(this, Object.getOwnPropertyDescriptors(body));
+    // A key that names something the page already has (its methods, Object's
+    // own, `__proto__`, whose setter would swap the prototype) is left out:
+    // a server must not be able to hide `hasNextPage` or break `for await`.
+    for (const [key, value] of Object.entries(body)) {
+      if (!(key in this)) (this as Record<string, unknown>)[key] = value;
+    }
   }
 
   /** The items of this page. */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acceptedId } from '../contract-tests/support/arbitraries.js';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
-import { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError } from './index.js';
+import { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError, Page } from './index.js';
 
 afterEach(closeServer);
 
@@ -64,17 +64,20 @@ describe('answers that are not what they should be', () => {
     expect(error).toMatchObject({ message: '400 (JSON nested too deeply to show)', requestID: 'req_deep' });
   });
 
-  it('keeps a "__proto__" key of a list body as data: the page keeps its methods', async () => {
-    const body = `{"object":"list","data":[${JSON.stringify(model)}],"__proto__":{"hasNextPage":1}}`;
+  it('leaves out a key of a list body named like a method of the page: it keeps its methods', async () => {
+    const hostile = ['__proto__', 'constructor', 'toString', 'hasNextPage', 'getNextPage', 'getPaginatedItems', 'iterPages'];
+    const fields = hostile.map((key) => `${JSON.stringify(key)}:{"x":1}`).join(',');
+    const body = `{"object":"list","data":[${JSON.stringify(model)}],${fields},"has_more":false}`;
     const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body));
     const page = await client.models.list();
     expect(page.hasNextPage()).toBe(false);
+    expect(await failure(page.getNextPage())).toBeInstanceOf(OpenAIError);
     const ids: string[] = [];
     for await (const item of page) ids.push(item.id);
     expect(ids).toEqual([model.id]);
-    expect(JSON.stringify(page)).toBe(body);
+    expect([String(page), page instanceof Page]).toEqual(['[object Object]', true]);
+    expect(JSON.stringify(page)).toBe(`{"object":"list","data":[${JSON.stringify(model)}],"has_more":false}`);
   });
-
   it('reports an empty 200', async () => {
     const { client } = await serve((_req, res) => void res.writeHead(200).end());
     expect((await failure(client.models.retrieve('x')) as Error).message).toBe('200 response body is empty');

@@ -26,8 +26,14 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * long timeouts (internal/timeouts.ts) costs about 292 bytes and decoding a
  * one-chunk body with a shared decoder about 48 (8,235 → 8,575 bytes); they
  * take a retrieve from 1.20× to 1.11× bare openapi-fetch.
+ * Raised again to 8.75 KB for issue 13's review, which tried the roads as a
+ * user would: a typed error instead of a bare RangeError for JSON too deep to
+ * stringify (errors.ts, call.ts, about 90 bytes), a page that keeps its
+ * methods whatever keys a list body has (about 15), a typed error when the
+ * caller already read the body of `.asResponse()` (about 60), and the rest
+ * in the readBody fixes (8,573 → 8,736 bytes).
  */
-export const BUNDLE_LIMIT_BYTES = 8.5 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.75 * 1024;
 
 export interface BundleSize {
   minified: number;
