@@ -59,3 +59,18 @@ describe('toAPIError: status → class, in one place', () => {
     expect(error.error).toHaveLength(5000);
   });
 });
+
+describe('APIError.makeMessage of a body JSON.stringify cannot write', () => {
+  // What a value thousands of levels deep does to JSON.stringify on Node 20-24, on every Node.
+  const throwing = (error: Error) => ({ toJSON: () => { throw error; } });
+
+  it('names a body too deep to show instead of throwing RangeError', () => {
+    expect(APIError.makeMessage(400, throwing(new RangeError('Maximum call stack size exceeded')), undefined)).toBe(
+      '400 (JSON nested too deeply to show)',
+    );
+  });
+
+  it('lets any other failure through: that would be a bug', () => {
+    expect(() => APIError.makeMessage(400, throwing(new TypeError('boom')), undefined)).toThrow(TypeError);
+  });
+});

@@ -206,16 +206,21 @@ export function snippet(text: string, max = 200): string {
   return JSON.stringify(folded.length > max ? `${folded.slice(0, max)}…` : folded);
 }
 
+/** What `jsonText` gives for a value too deep for JSON.stringify. */
+export const TOO_DEEP = '(JSON nested too deeply to show)';
+
 /**
  * `JSON.stringify` of what a server sent. JSON.parse reads any depth, but
- * stringify gives up (RangeError) a few thousand levels down, and 10 KB of
- * `[[[[...` is that deep: such a body is named instead of breaking the error.
+ * stringify gives up (RangeError) some 4,000 levels down on Node 20-24, and
+ * 10 KB of `[[[[` is that deep: such a body is named instead of breaking the
+ * error. Anything else stringify throws is a bug, and is thrown.
  */
 export function jsonText(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
-  } catch {
-    return '(JSON nested too deeply to show)';
+  } catch (error) {
+    if (error instanceof RangeError) return TOO_DEEP;
+    throw error;
   }
 }
 

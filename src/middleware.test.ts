@@ -81,10 +81,12 @@ describe('client.api middleware sees every call', () => {
   it('a middleware that answers with an error nested too deeply to quote still gives a typed error', async () => {
     const client = new OpenAI({ apiKey: KEY, fetch: () => Promise.reject(new Error('must not be called')) });
     // openapi-fetch parses it; JSON.stringify could not write it back.
-    client.api.use({ onRequest: () => new Response(`${'['.repeat(5000)}${']'.repeat(5000)}`, { status: 400 }) });
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    client.api.use({ onRequest: () => new Response(deep, { status: 400 }) });
     const error = await failure(client.models.retrieve('x'));
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toBe('400 status code (body is not JSON: "(JSON nested too deeply to show)")');
+    // The same words as from the transport (transport.answers.test.ts): the brackets where JSON.stringify copes (Node 26).
+    expect([`400 ${deep}`, '400 (JSON nested too deeply to show)']).toContain((error as Error).message);
   });
 
   it('a refused id reaches neither the middleware nor the network', async () => {

@@ -1,6 +1,6 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { APIPromise, type Start } from '../api-promise.js';
-import { OpenAIError, toAPIError, jsonText } from '../errors.js';
+import { jsonText, OpenAIError, toAPIError, TOO_DEEP } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
 import { ERROR_BODY_LIMIT, readBody } from './body.js';
@@ -131,7 +131,10 @@ async function middlewareText(
   limit: number,
 ): Promise<string | undefined> {
   if (response.ok) return raw ? undefined : (await readBody(response, limit)).text;
-  return typeof error === 'string' ? error : (jsonText(error) ?? '');
+  if (typeof error === 'string') return error;
+  const text = jsonText(error);
+  // Too deep to write back: as a JSON string, toAPIError words it as the transport's road does.
+  return text === TOO_DEEP ? JSON.stringify(TOO_DEEP) : (text ?? '');
 }
 
 export function checkTimeout(ms: number): number {
