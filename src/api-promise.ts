@@ -90,10 +90,10 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   }
 }
 
-/** A copy of a body the caller holds, or a clear error once they have read it (clone() would throw a bare TypeError). */
+/** A copy of a body the caller holds, or a clear error once they have read or locked it (clone() would throw a bare TypeError). */
 function copy(response: Response): Response {
-  if (response.bodyUsed) {
-    throw new OpenAIError('The body was already read from .asResponse(); await the call (or .withResponse()) first to have both.');
+  if (response.bodyUsed || response.body?.locked) {
+    throw new OpenAIError('The body from .asResponse() was already read or locked; await the call first to have both.');
   }
   return response.clone();
 }

@@ -205,13 +205,16 @@ describe('raw responses', () => {
     expect(server.seen).toHaveLength(1);
   });
 
-  it('asResponse() read first, then await: a clear OpenAIError, not a bare TypeError', async () => {
-    const { client } = await serve(sequence(ok));
-    const promise = client.models.retrieve('gpt-4o-mini');
-    expect(await (await promise.asResponse()).json()).toEqual(model);
-    const error = await failure(promise);
-    expect(error).toBeInstanceOf(OpenAIError);
-    expect((error as Error).message).toBe('The body was already read from .asResponse(); await the call (or .withResponse()) first to have both.');
+  it('asResponse() read or locked first, then await: a clear OpenAIError, not a bare TypeError', async () => {
+    const { client } = await serve(sequence(ok, ok));
+    const message = 'The body from .asResponse() was already read or locked; await the call first to have both.';
+    const read = client.models.retrieve('gpt-4o-mini');
+    expect(await (await read.asResponse()).json()).toEqual(model);
+    expect(await failure(read)).toMatchObject({ constructor: OpenAIError, message });
+    const locked = client.models.retrieve('gpt-4o-mini');
+    const reader = (await locked.asResponse()).body?.getReader();
+    expect(await failure(locked)).toMatchObject({ constructor: OpenAIError, message });
+    await reader?.cancel();
   });
 
   it('withResponse() gives data, response and request id; await gives the same data', async () => {
