@@ -1,7 +1,9 @@
 /**
- * A mistake in how the CLI was called (unknown command or option, a missing
- * `--model` or API key, a bad value). `run()` prints the message and a hint
- * to the help of `command`, and returns `exitCode`; never a stack trace.
+ * A failure the CLI words itself: a mistake in how it was called (unknown
+ * command or option, a missing `--model` or API key, a bad value; exit 2),
+ * or an answer it cannot print (exit 1). `run()` prints the message, for a
+ * usage error a hint to the help of `command`, and returns `exitCode`; never
+ * a stack trace.
  */
 export class CLIError extends Error {
   override name = 'CLIError';

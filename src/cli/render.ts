@@ -43,6 +43,28 @@ export function pickField(result: Result, path: string): string | undefined {
   return values.map((value) => `${value === undefined ? '' : oneLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`).join('');
 }
 
+/**
+ * How deep an answer may nest and still be printed. JSON.parse reads any
+ * depth, but JSON.stringify gives up some 4,000 levels down on Node 20-24
+ * (10 KB of `[[[[` is that deep), the YAML writer sooner, and from Node 26
+ * on a pretty-printed `--format json` grows with the square of the depth.
+ * No answer of this API nests more than four; jq stops at 10,000, Python's
+ * json at about 1,000.
+ */
+export const MAX_DEPTH = 1000;
+
+/** Whether `value` nests objects or arrays more than `max` levels deep; a loop, not recursion, so any depth is safe to ask about. */
+export function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The names a `--field` could take, for the message about a missing one. */
 export function fieldNames(result: Result): string[] {
   return [...new Set(items(result).flatMap((item) => Object.keys(item)))];

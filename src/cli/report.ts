@@ -21,7 +21,8 @@ export function report(error: unknown, stderr: Output, options: ReportOptions): 
   const label = options.red('error:');
   if (error instanceof CLIError) {
     const help = error.command === '' ? 'openai-models --help' : `openai-models ${error.command} --help`;
-    stderr.write(`${label} ${oneLine(error.message)}\nRun '${help}' for usage.\n`);
+    // Only a usage error (exit 2) points to the help; a problem with the answer is one line.
+    stderr.write(`${label} ${oneLine(error.message)}\n${error.exitCode === 2 ? `Run '${help}' for usage.\n` : ''}`);
     return error.exitCode;
   }
   if (error instanceof APIError) {

@@ -3,7 +3,7 @@ import { CLIError } from './cli-error.js';
 import { resolve } from './commands.js';
 import { redacting, styler, useColour, type IO, type Output } from './io.js';
 import { parse } from './options.js';
-import { fieldNames, pickField, render } from './render.js';
+import { deeperThan, fieldNames, MAX_DEPTH, pickField, render } from './render.js';
 import { report } from './report.js';
 import { oneLine } from './sanitize.js';
 import { settings } from './settings.js';
@@ -40,12 +40,14 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     const options = settings(values, io.env, io.stdout.isTTY, command.name);
     const client = new OpenAI({ ...options.client, fetch: io.fetch, logger: stderrLogger(stderr) });
     const result = await command.run(client);
-    const { field } = options;
-    if (field === undefined) {
-      stdout.write(printable(command.name, () => render(result, options.format, styler(useColour(io.stdout, io.env)).bold)));
+    if (deeperThan(result.body, MAX_DEPTH)) {
+      throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${MAX_DEPTH} levels deep`, { exitCode: 1 });
+    }
+    if (options.field === undefined) {
+      stdout.write(render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
       return 0;
     }
-    const text = printable(command.name, () => pickField(result, field));
+    const text = pickField(result, options.field);
     if (text === undefined) {
       // Only an answer with at least one object gets here (pickField), so there are names to list.
       throw new CLIError(`no field '${options.field}' in the answer (it has: ${fieldNames(result).join(', ')})`, { command: command.name });
@@ -54,22 +56,6 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     return 0;
   } catch (error) {
     return report(error, stderr, { debug: debug === true, red: errStyle.red });
-  }
-}
-
-/**
- * The answer as text. JSON.parse reads a value nested any depth, but
- * JSON.stringify and the YAML writer give up a few thousand levels down
- * (10 KB of `[[[[...` is enough): that is the server's answer, not a bug, so
- * it gets one line and exit 1 rather than a stack trace.
- */
-function printable<T>(command: string, print: () => T): T {
-  try {
-    return print();
-  } catch (error) {
-    // Stryker disable next-line ConditionalExpression: render and pickField throw nothing else, so no test can tell a bug's error from this one
-    if (!(error instanceof RangeError)) throw error;
-    throw new CLIError(`cannot print the answer: it is nested too deeply (${error.message}); --field can print part of it`, { command, exitCode: 1 });
   }
 }
 
