@@ -24,7 +24,8 @@ export interface Body {
  * it goes, so no more than the text itself is held.
  *
  * A 2xx body over `limit`, or declaring a `content-length` over it, is
- * cancelled (the connection with it) and throws APIResponseTooLargeError;
+ * cancelled (the connection with it, unless the caller holds a copy: see
+ * `cancel`) and throws APIResponseTooLargeError;
  * the transport does not retry it. An error body is cut at
  * ERROR_BODY_LIMIT instead, and read as far as that goes.
  */
@@ -70,13 +71,15 @@ export async function readBody(response: Response, limit: number): Promise<Body>
 }
 
 /**
- * Starts cancelling and does not wait: the source's cancel runs at once, but
- * on a clone (APIPromise reads one after an early `.asResponse()`) the
- * promise settles only once the caller's copy is cancelled too, which may be
- * never.
+ * Cancels a body, or the reader of one, and does not wait. On a response of
+ * its own the source's cancel runs at once and closes the connection. On a
+ * clone (APIPromise reads one after an early `.asResponse()`) only this copy
+ * stops: the connection stays open, and what was read stays queued in the
+ * caller's copy, until the caller reads or cancels theirs; the promise
+ * settles only then, which may be never.
  */
-function cancel(stream: { cancel(): Promise<void> }): void {
-  stream.cancel().catch(ignore);
+export function cancel(stream: { cancel(): Promise<void> } | null): void {
+  stream?.cancel().catch(ignore);
 }
 
 function ignore(): void {}

@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenAIError, redact } from '../errors.js';
-import { readBody } from './body.js';
+import { cancel, readBody } from './body.js';
 import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 import { clearAttemptTimeout, setAttemptTimeout, type Expiring, type Timer } from './timeouts.js';
@@ -82,7 +82,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
         requestID: response.headers.get('x-request-id'),
       });
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
-        await response.body?.cancel().catch(() => {});
+        cancel(response.body);
         attempt.done();
         waitHeaders = response.headers;
         reason = String(response.status);

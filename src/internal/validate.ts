@@ -81,8 +81,9 @@ export function parseBody<T extends object>(
   if (!shape.is(value)) {
     const redacted = redact(raw, secret);
     // Parsed again only when the key had to be scrubbed: a second parse of a
-    // large body would hold it twice (a 33 MB body can take 10x that parsed).
-    // Stryker disable next-line ConditionalExpression: parsing an unchanged text again gives an equal value; it only costs memory
+    // large body would hold it twice (a crafted one can take 40 times its
+    // size parsed: README, "Safety").
+    // Stryker disable next-line ConditionalExpression: parsing an unchanged text again gives an equal value, it only costs memory; always reusing `value` is caught by the EqualityOperator mutant (validation.test.ts, the scrubbed key)
     const error: unknown = redacted === raw ? value : JSON.parse(redacted);
     throw new APIResponseValidationError(
       response.status,
