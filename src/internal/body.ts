@@ -79,7 +79,5 @@ export async function readBody(response: Response, limit: number): Promise<Body>
  * settles only then, which may be never.
  */
 export function cancel(stream: { cancel(): Promise<void> } | null): void {
-  stream?.cancel().catch(ignore);
+  stream?.cancel().catch(() => {});
 }
-
-function ignore(): void {}
