@@ -114,7 +114,7 @@ function answer(name: HostileCase, res: ServerResponse): void {
     case 'escape-table':
       res.writeHead(200, { ...type, 'x-request-id': 'req_table' });
       return void res.end(
-        JSON.stringify({ object: 'list', data: [{ id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b' }] }),
+        JSON.stringify({ object: 'list', data: [{ id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b\u202erev' }] }),
       );
     case 'escape-garbled':
       res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'req_garbled' });

@@ -57,17 +57,17 @@ describe('escape sequences from a server are shown, not obeyed', () => {
     expect(err).toBe('error: 200 response body is not valid JSON: "<html>\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m</html>" (request ID req_garbled)\n');
   });
 
-  it('in table cells', async () => {
+  it('in table cells, the bidi override U+202E too', async () => {
     const { code, out, err } = await cli('escape-table', ['models', 'list', '--format', 'table']);
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toBe(
-      ['ID                              CREATED     OWNED BY', `evil${SHOWN}  2024-07-16  own^Ger\\u009b`, ''].join('\n'),
+      ['ID                              CREATED     OWNED BY', `evil${SHOWN}  2024-07-16  own^Ger\\u009b\\u202erev`, ''].join('\n'),
     );
   });
 
   it('in --field values', async () => {
     expect((await cli('escape-table', ['models', 'list', '--field', 'id'])).out).toBe(`evil${SHOWN}\n`);
-    expect((await cli('escape-table', ['models', 'list', '--field', 'owned_by'])).out).toBe('own^Ger\\u009b\n');
+    expect((await cli('escape-table', ['models', 'list', '--field', 'owned_by'])).out).toBe('own^Ger\\u009b\\u202erev\n');
   });
 
   it('in usage errors that quote the command line', async () => {
@@ -78,7 +78,7 @@ describe('escape sequences from a server are shown, not obeyed', () => {
 });
 
 describe('machine formats keep the bytes of the answer', () => {
-  const model = { id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b' };
+  const model = { id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b\u202erev' };
 
   it('json and jsonl: JSON escapes C0 its own way, C1 passes as JSON allows', async () => {
     expect((await cli('escape-table', ['models', 'list', '--format', 'json'])).out).toBe(
@@ -95,7 +95,8 @@ describe('machine formats keep the bytes of the answer', () => {
         '  - id: "evil\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m"',
         '    object: model',
         '    created: 1721172741',
-        '    owned_by: "own\\u0007er\\u009b"',
+        // YAML counts U+202E printable, so it passes raw, as in JSON.
+        '    owned_by: "own\\u0007er\\u009b\u202erev"',
         '',
       ].join('\n'),
     );

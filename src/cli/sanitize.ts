@@ -12,6 +12,11 @@
  * - C1 controls (U+0080-U+009F) as `\u009b`: caret notation has no form for
  *   them, and go-gh's reuse of the C0 letters would show CSI (0x9b) exactly
  *   like ESC.
+ * - The bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ *   U+2066-U+2069) as `\u202e`: they do not drive the terminal, but they
+ *   reorder what it shows, so `ft:x\u202etxt.exe` would read as another id
+ *   (the "Trojan Source" characters, which rustc and GitHub flag too).
+ *   Right-to-left letters themselves pass.
  *
  * Every line the CLI writes for a person goes through here: errors, log and
  * `--debug` lines, request ids, table cells and `--field` values. The
@@ -19,10 +24,10 @@
  * characters in their own way, and their bytes are the API's data.
  */
 
-// Tab (U+0009) and newline (U+000A) pass; everything else from U+0000 to U+001F, and U+007F to U+009F.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// Tab (U+0009) and newline (U+000A) pass; everything else from U+0000 to U+001F, U+007F to U+009F, and the bidi controls.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `text` with every control character but tab and newline shown as a visible escape. */
+/** `text` with every control character but tab and newline, and every bidi control, shown as a visible escape. */
 export function sanitize(text: string): string {
   return text.replace(CONTROL, visible);
 }
