@@ -22,6 +22,8 @@
  * and `toAPIError` scrubs the key from anything the server echoed back.
  */
 
+import { isRecord } from './internal/record.js';
+
 /** Base class of every error this package throws on purpose. */
 export class OpenAIError extends Error {
   override name: string = 'OpenAIError';
@@ -222,10 +224,6 @@ export function jsonText(value: unknown): string | undefined {
     if (error instanceof RangeError) return TOO_DEEP;
     throw error;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null | undefined {

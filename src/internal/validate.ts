@@ -2,6 +2,7 @@ import { APIResponseValidationError, redact, snippet } from '../errors.js';
 import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
 import type { Page } from '../pagination.js';
 import type { Sent } from './transport.js';
+import { isRecord } from './record.js';
 
 /**
  * Run-time checks of 2xx bodies: just enough that a garbled or foreign answer
@@ -42,18 +43,13 @@ export interface Shape<T> {
   problem: Problem;
 }
 
-export const modelShape: Shape<Model> = {
-  is: (value): value is Model => modelProblem(value) === undefined,
-  problem: modelProblem,
-};
-export const modelsListShape: Shape<ModelsListResponse> = {
-  is: (value): value is ModelsListResponse => listProblem(value) === undefined,
-  problem: listProblem,
-};
-export const modelDeletedShape: Shape<ModelDeleted> = {
-  is: (value): value is ModelDeleted => deletedProblem(value) === undefined,
-  problem: deletedProblem,
-};
+function shape<T>(problem: Problem): Shape<T> {
+  return { is: (value): value is T => problem(value) === undefined, problem };
+}
+
+export const modelShape = shape<Model>(modelProblem);
+export const modelsListShape = shape<ModelsListResponse>(listProblem);
+export const modelDeletedShape = shape<ModelDeleted>(deletedProblem);
 
 /**
  * Parses a 2xx body and checks it against `shape`; the parsed object carries the
@@ -113,8 +109,4 @@ export function withRequestID<T extends object>(value: T, requestID: string | nu
   // property it promises is defined right here.
   // Not enumerable (the default of defineProperty), so JSON.stringify leaves it out.
   return Object.defineProperty(value, '_request_id', { value: requestID, configurable: true, writable: true }) as WithRequestID<T>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
