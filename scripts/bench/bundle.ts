@@ -32,8 +32,10 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * methods whatever keys a list body has (about 15), a typed error when the
  * caller already read the body of `.asResponse()` (about 60), and the rest
  * in the readBody fixes (8,573 → 8,736 bytes).
+ * Lowered to 8.6 KB once that round was over (8,727 bytes measured), so that
+ * the guard sits about 80 bytes above the bundle instead of 230.
  */
-export const BUNDLE_LIMIT_BYTES = 8.75 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.6 * 1024;
 
 export interface BundleSize {
   minified: number;
