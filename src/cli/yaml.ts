@@ -8,8 +8,6 @@
  * package for arbitrary values.
  */
 
-import { isRecord } from '../internal/record.js';
-
 /** `value` as a YAML document, ending with a newline. */
 export function toYAML(value: unknown): string {
   return `${lines(value, '').join('\n')}\n`;
@@ -68,6 +66,10 @@ function quote(text: string): string {
     /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCollection(value: unknown): boolean {
