@@ -47,7 +47,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     this.#data ??= this.#send().then((sent) =>
       sent.text === undefined
         ? // After an early .asResponse() the body was left unread: parse a copy.
-          readBody(copy(sent.response), sent.limit).then(({ text }) => this.#parse({ ...sent, text }))
+          readBody(copy(sent.response), sent.limit, sent.secret).then(({ text }) => this.#parse({ ...sent, text }))
         : this.#parse(sent),
     );
     return this.#data;

@@ -11,6 +11,8 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
+  redact,
+  redactHeaders,
   toAPIError,
 } from './errors.js';
 
@@ -72,5 +74,35 @@ describe('APIError.makeMessage of a body JSON.stringify cannot write', () => {
 
   it('lets any other failure through: that would be a bug', () => {
     expect(() => APIError.makeMessage(400, throwing(new TypeError('boom')), undefined)).toThrow(TypeError);
+  });
+});
+
+describe('redact', () => {
+  const key = 'sk-proj-SECRETSECRET';
+
+  it('replaces every whole key, and nothing else of a body read to its end', () => {
+    expect(redact(`a ${key} b ${key}`, key)).toBe('a [REDACTED] b [REDACTED]');
+    expect(redact('ends with sk-proj-SEC', key)).toBe('ends with sk-proj-SEC');
+  });
+
+  it('also replaces a start of the key, down to one character, where a cut body ends', () => {
+    expect(redact(`${key} then sk-proj-SEC`, key, true)).toBe('[REDACTED] then [REDACTED]');
+    expect(redact('ends with s', key, true)).toBe('ends with [REDACTED]');
+    expect(redact('ends with k-', key, true)).toBe('ends with k-');
+  });
+
+  it('leaves keys shorter than 8 characters alone: they would match ordinary text', () => {
+    expect(redact('a short key', 'short', true)).toBe('a short key');
+  });
+});
+
+describe('redactHeaders', () => {
+  it('copies the headers only when a value holds the key', () => {
+    const clean = new Headers({ 'x-request-id': 'req_1' });
+    expect(redactHeaders(clean, 'sk-proj-SECRETSECRET')).toBe(clean);
+    const echoed = new Headers({ 'x-request-id': 'Bearer sk-proj-SECRETSECRET', 'x-other': 'kept' });
+    const copy = redactHeaders(echoed, 'sk-proj-SECRETSECRET');
+    expect([...copy]).toEqual([['x-other', 'kept'], ['x-request-id', 'Bearer [REDACTED]']]);
+    expect(echoed.get('x-request-id')).toBe('Bearer sk-proj-SECRETSECRET');
   });
 });

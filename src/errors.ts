@@ -19,7 +19,8 @@
  *       └─ APIConnectionTimeoutError
  *
  * None of them ever holds the API key: the request's headers are not kept,
- * and `toAPIError` scrubs the key from anything the server echoed back.
+ * and the key is scrubbed from anything the server echoed back, in its body
+ * (`toAPIError`) or in its headers (`redactHeaders`), request id included.
  */
 
 import { isRecord } from './internal/record.js';
@@ -170,8 +171,9 @@ const byStatus: Readonly<Record<number, StatusErrorClass>> = {
  * first, in case a proxy echoed the request back. `cutAt` says the body went
  * on past that many bytes and `bodyText` is only its start (internal/body.ts).
  */
-export function toAPIError(status: number, headers: Headers, bodyText: string, secret?: string, cutAt?: number): APIError {
-  const text = redact(bodyText, secret);
+export function toAPIError(status: number, answerHeaders: Headers, bodyText: string, secret?: string, cutAt?: number): APIError {
+  const text = redact(bodyText, secret, cutAt !== undefined);
+  const headers = redactHeaders(answerHeaders, secret);
   const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   if (text.trim() === '') return new Class(status, undefined, undefined, headers);
   let parsed: unknown;
@@ -197,9 +199,33 @@ function problemText(body: unknown): string | undefined {
   return parts.length > 0 ? parts.join(': ') : undefined;
 }
 
-/** Replaces every occurrence of `secret` in `text` (keys shorter than 8 characters are not searched for). */
-export function redact(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 8 && text.includes(secret) ? text.split(secret).join('[REDACTED]') : text;
+/**
+ * Replaces every occurrence of `secret` in `text` (keys shorter than 8
+ * characters are not searched for). `cut`: `text` is the start of a longer
+ * body, which may have been cut in the middle of the key, so a start of the
+ * key at its very end goes too, however short.
+ */
+export function redact(text: string, secret: string | undefined, cut = false): string {
+  if (!secret || secret.length < 8) return text;
+  const out = text.includes(secret) ? text.split(secret).join('[REDACTED]') : text;
+  if (cut) {
+    for (let n = secret.length - 1; n > 0; n--) if (out.endsWith(secret.slice(0, n))) return `${out.slice(0, -n)}[REDACTED]`;
+  }
+  return out;
+}
+
+/**
+ * The headers of an answer, for an error to keep: the same object, unless a
+ * value holds the key (a proxy that echoes the request's `Authorization` back,
+ * as a header or as the request id): then a copy with the key scrubbed.
+ */
+export function redactHeaders(headers: Headers, secret: string | undefined): Headers {
+  let copy: Headers | undefined;
+  for (const [name, value] of headers) {
+    const clean = redact(value, secret);
+    if (clean !== value) (copy ??= new Headers(headers)).set(name, clean);
+  }
+  return copy ?? headers;
 }
 
 /** The first 200 characters of `text`, white space folded, quoted. */

@@ -3,11 +3,13 @@
  * be, secrets kept out of errors, ids arriving as one path segment, and the
  * raw-response accessors.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptedId } from '../contract-tests/support/arbitraries.js';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
+import { ERROR_BODY_LIMIT } from './internal/body.js';
 import { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError, Page } from './index.js';
 
 afterEach(closeServer);
@@ -161,6 +163,56 @@ describe('secrets in garbled 2xx answers', () => {
       const { inspect } = await import('node:util');
       expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`).not.toContain(KEY);
     }
+  });
+});
+
+describe('secrets in the headers of an answer', () => {
+  // A proxy that echoes the request's Authorization back as the request id and as a header of its own.
+  const echo = (req: IncomingMessage): Record<string, string> => ({
+    'x-request-id': req.headers.authorization ?? '',
+    'x-echo-authorization': req.headers.authorization ?? '',
+  });
+  const answers: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
+    'an error status': (req, res) => json(res, 401, { error: { message: 'no', type: 'invalid_request_error', param: null, code: null } }, echo(req)),
+    'a wrong-shape 200': (req, res) => json(res, 200, { object: 'list', data: 'nope' }, echo(req)),
+    'a non-JSON 200': (req, res) => void res.writeHead(200, echo(req)).end('<html>'),
+    'a 200 declaring too much': (req, res) => void res.writeHead(200, { ...echo(req), 'content-length': '2048' }).end('x'.repeat(2048)),
+    'a 200 too large as read': (req, res) => void res.writeHead(200, echo(req)).end('x'.repeat(2048)),
+  };
+
+  it.each(Object.keys(answers))('keeps the key out of the error and the debug log of %s', async (name) => {
+    const logged: unknown[] = [];
+    const log = (...line: unknown[]): void => void logged.push(line);
+    const { client } = await serve((req, res) => answers[name]?.(req, res), {
+      maxRetries: 0,
+      maxResponseSize: 1024,
+      logLevel: 'debug',
+      logger: { error: log, warn: log, info: log, debug: log },
+    });
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(APIError);
+    if (!(error instanceof APIError)) return;
+    expect(error.requestID).toBe('Bearer [REDACTED]');
+    expect(error.headers?.get('x-echo-authorization')).toBe('Bearer [REDACTED]');
+    const { inspect } = await import('node:util');
+    expect(`${String(error)} ${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`).not.toContain(KEY);
+    expect(JSON.stringify(logged)).toContain('"requestID":"Bearer [REDACTED]"');
+    expect(JSON.stringify(logged)).not.toContain(KEY);
+  });
+
+  it('leaves the headers of a clean answer as they came', async () => {
+    const { client } = await serve((_req, res) => json(res, 404, { error: { message: 'gone' } }, { 'x-request-id': 'req_1' }), { maxRetries: 0 });
+    const error = await failure(client.models.retrieve('x'));
+    expect(error).toMatchObject({ requestID: 'req_1', message: '404 gone' });
+  });
+
+  it('scrubs a key cut in two where an error body is cut (64 KiB)', async () => {
+    // The first 10 characters of the key fall before the cut, the rest after it.
+    const before = 'x'.repeat(ERROR_BODY_LIMIT - 10);
+    const { client } = await serve((_req, res) => void res.writeHead(500).end(`${before}${KEY} and more`), { maxRetries: 0 });
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as APIError).error).toBe(`${before}[REDACTED]`);
   });
 });
 

@@ -34,8 +34,14 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * in the readBody fixes (8,573 → 8,736 bytes).
  * Lowered to 8.6 KB once that round was over (8,727 bytes measured), so that
  * the guard sits about 80 bytes above the bundle instead of 230.
+ * Raised to 8.9 KB for the fixes of a black-box review of the packed
+ * package (8,727 → 9,092 bytes): the key scrubbed from the headers an error
+ * keeps and from where a cut error body ends (about 150 bytes), a baseURL
+ * holding credentials refused (about 60), a warning for an OPENAI_LOG that
+ * is no level (about 55), and a typed error for a 2xx of `client.api` that
+ * is not JSON (about 100).
  */
-export const BUNDLE_LIMIT_BYTES = 8.6 * 1024;
+export const BUNDLE_LIMIT_BYTES = 8.9 * 1024;
 
 export interface BundleSize {
   minified: number;

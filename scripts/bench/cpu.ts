@@ -81,7 +81,7 @@ async function byteCount(body: string): Promise<number> {
   const n = 400;
   const limit = new OpenAI({ apiKey: API_KEY }).maxResponseSize; // the client's default
   const readers = {
-    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), limit),
+    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), limit, API_KEY),
     text: () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }).text(),
   };
   const differences: number[] = [];

@@ -1,4 +1,4 @@
-import { APIResponseTooLargeError } from '../errors.js';
+import { APIResponseTooLargeError, redactHeaders } from '../errors.js';
 
 /**
  * How much of an error body (4xx/5xx) is read: enough for any message an API
@@ -26,17 +26,18 @@ export interface Body {
  * A 2xx body over `limit`, or declaring a `content-length` over it, is
  * cancelled (the connection with it, unless the caller holds a copy: see
  * `cancel`) and throws APIResponseTooLargeError;
- * the transport does not retry it. An error body is cut at
+ * the transport does not retry it; `secret` (the API key) is scrubbed from
+ * the headers it keeps. An error body is cut at
  * ERROR_BODY_LIMIT instead, and read as far as that goes.
  */
-export async function readBody(response: Response, limit: number): Promise<Body> {
+export async function readBody(response: Response, limit: number, secret: string): Promise<Body> {
   const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
   if (response.body === null) return { text: '', truncated: false };
   // A missing content-length reads as 0 here.
   const declared = Number(response.headers.get('content-length'));
   if (response.ok && declared > limit) {
     cancel(response.body);
-    throw new APIResponseTooLargeError(response.status, response.headers, limit, declared);
+    throw new APIResponseTooLargeError(response.status, redactHeaders(response.headers, secret), limit, declared);
   }
   const reader = response.body.getReader();
   // Most bodies come in one chunk. It waits here undecoded until the next read
@@ -54,7 +55,7 @@ export async function readBody(response: Response, limit: number): Promise<Body>
     const over = read + value.byteLength > max;
     if (over) {
       cancel(reader);
-      if (response.ok) throw new APIResponseTooLargeError(response.status, response.headers, limit);
+      if (response.ok) throw new APIResponseTooLargeError(response.status, redactHeaders(response.headers, secret), limit);
     } else if (first === undefined) {
       first = value;
       read += value.byteLength;

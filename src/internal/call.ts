@@ -101,13 +101,13 @@ export class Caller {
       const { response } = result;
       // A middleware may have answered instead of the transport: read what it gave.
       const fromTransport = sent?.response === response ? sent : undefined;
-      const text = fromTransport ? fromTransport.text : await middlewareText(result, raw, sendOptions.maxResponseSize);
+      const text = fromTransport ? fromTransport.text : await middlewareText(result, raw, sendOptions.maxResponseSize, settings.transport.secret);
       if (!response.ok) {
         const cutAt = fromTransport?.truncated ? ERROR_BODY_LIMIT : undefined;
         // Stryker disable next-line StringLiteral: an error status always has its body read, by the transport or middlewareText, so text is never undefined here
         throw toAPIError(response.status, response.headers, text ?? '', settings.transport.secret, cutAt);
       }
-      return { response, text, limit: sendOptions.maxResponseSize };
+      return { response, text, limit: sendOptions.maxResponseSize, secret: settings.transport.secret };
     };
   }
 
@@ -129,8 +129,9 @@ async function middlewareText(
   { response, error }: { response: Response; error?: unknown },
   raw: boolean,
   limit: number,
+  secret: string,
 ): Promise<string | undefined> {
-  if (response.ok) return raw ? undefined : (await readBody(response, limit)).text;
+  if (response.ok) return raw ? undefined : (await readBody(response, limit, secret)).text;
   if (typeof error === 'string') return error;
   const text = jsonText(error);
   // Too deep to write back: as a JSON string, toAPIError words it as the transport's road does.

@@ -49,6 +49,8 @@ export interface Sent {
   truncated?: boolean;
   /** The maxResponseSize in force, for a body read later (after an early `.asResponse()`). */
   limit: number;
+  /** The API key, to scrub from an error of that later read. */
+  secret: string;
 }
 
 /**
@@ -78,9 +80,12 @@ export async function send(request: Request, options: SendOptions, config: Trans
       const response = await config.fetch(request.body === null ? request : request.clone(), {
         signal: attempt.signal,
       });
-      debug?.(`response ${logLine(request, config)} ${response.status} in ${Date.now() - started} ms`, {
-        requestID: response.headers.get('x-request-id'),
-      });
+      if (debug) {
+        const requestID = response.headers.get('x-request-id');
+        debug(`response ${logLine(request, config)} ${response.status} in ${Date.now() - started} ms`, {
+          requestID: requestID && redact(requestID, config.secret),
+        });
+      }
       if (!response.ok && retry < retries && shouldRetryStatus(response.status, response.headers)) {
         cancel(response.body);
         attempt.done();
@@ -88,13 +93,13 @@ export async function send(request: Request, options: SendOptions, config: Trans
         reason = String(response.status);
       } else if (response.ok && mode === 'raw') {
         attempt.done();
-        return { response, text: undefined, limit: options.maxResponseSize };
+        return { response, text: undefined, limit: options.maxResponseSize, secret: config.secret };
       } else {
-        const { text, truncated } = await readBody(response, options.maxResponseSize);
+        const { text, truncated } = await readBody(response, options.maxResponseSize, config.secret);
         attempt.done();
         // Stryker disable next-line ConditionalExpression: a readable copy in parse mode too holds the same status, headers and text, it only costs a copy
         const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response);
-        return { response: readable, text, truncated, limit: options.maxResponseSize };
+        return { response: readable, text, truncated, limit: options.maxResponseSize, secret: config.secret };
       }
     } catch (error) {
       attempt.done();

@@ -1,4 +1,4 @@
-import { APIResponseValidationError, redact, snippet } from '../errors.js';
+import { APIResponseValidationError, redact, redactHeaders, snippet } from '../errors.js';
 import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
 import type { Page } from '../pagination.js';
 import type { Sent } from './transport.js';
@@ -72,7 +72,7 @@ export function parseBody<T extends object>(
   } catch {
     const redacted = redact(raw, secret);
     const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
-    throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, response.headers);
+    throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, redactHeaders(response.headers, secret));
   }
   if (!shape.is(value)) {
     const redacted = redact(raw, secret);
@@ -85,7 +85,7 @@ export function parseBody<T extends object>(
       response.status,
       error,
       `response ${shape.problem(value)}: ${snippet(redacted)}`,
-      response.headers,
+      redactHeaders(response.headers, secret),
     );
   }
   return withRequestID(value, response.headers.get('x-request-id'));
