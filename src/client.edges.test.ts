@@ -57,6 +57,59 @@ describe('baseURL', () => {
   it.each(['git+https://example.com/v1', 'ws://example.com', 'example.com/v1', 'http:///v1'])('refuses %s', (baseURL) => {
     expect(() => new OpenAI({ apiKey: KEY, baseURL })).toThrow(new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(baseURL)}`));
   });
+
+  // fetch would refuse each request with a TypeError quoting the URL, password and all.
+  it.each([
+    ['http://user:hunter2-password@127.0.0.1:9/v1', 'http://***@127.0.0.1:9/v1'],
+    [`https://${KEY}@api.example.com/v1`, 'https://***@api.example.com/v1'],
+    ['http://:hunter2-password@127.0.0.1:9', 'http://***@127.0.0.1:9'],
+  ])('refuses credentials in %s, without quoting them', (baseURL, shown) => {
+    const wire = recording();
+    expect(() => new OpenAI({ apiKey: KEY, baseURL, fetch: wire.fetch })).toThrow(
+      new OpenAIError(`baseURL must not hold credentials, got "${shown}"; send them in defaultHeaders`),
+    );
+    expect(wire.urls).toEqual([]);
+  });
+
+  it('masks what looks like credentials when it quotes a URL it refuses', () => {
+    expect(() => new OpenAI({ apiKey: KEY, baseURL: 'ftp://user:hunter2-password@example.com/v1' })).toThrow(
+      new OpenAIError('baseURL must be an http:// or https:// URL, got "ftp://***@example.com/v1"'),
+    );
+  });
+
+  it('keeps an @ in the path: only the authority can hold credentials', async () => {
+    const wire = recording();
+    await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1/@team', fetch: wire.fetch }).models.retrieve('m');
+    expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/@team/models/m']);
+  });
+});
+
+describe('an OPENAI_LOG that is no level', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  function warnings(options: { logLevel?: 'off' }): string[] {
+    const lines: string[] = [];
+    const log = (message: string): void => void lines.push(message);
+    const logger: Logger = { error: log, warn: log, info: log, debug: log };
+    new OpenAI({ apiKey: KEY, logger, ...options });
+    return lines;
+  }
+
+  it("warns in the official SDK's words", () => {
+    vi.stubEnv('OPENAI_LOG', 'verbose');
+    expect(warnings({})).toEqual([`process.env['OPENAI_LOG'] was set to "verbose", expected one of ["off","error","warn","info","debug"]`]);
+  });
+
+  it('says nothing of a valid level, and the option wins over the environment', () => {
+    vi.stubEnv('OPENAI_LOG', 'verbose');
+    expect(warnings({ logLevel: 'off' })).toEqual([]);
+    vi.stubEnv('OPENAI_LOG', 'DEBUG');
+    expect(warnings({})).toHaveLength(1);
+    vi.stubEnv('OPENAI_LOG', 'debug');
+    expect(warnings({})).toEqual([]);
+  });
 });
 
 describe('defaultQuery', () => {

@@ -17,7 +17,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
-import { isLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
+import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { serializePath } from './internal/path.js';
 import { Caller, checkRetries, checkSize, checkTimeout } from './internal/call.js';
 import { send, type Fetch, type SendOptions, type TransportConfig } from './internal/transport.js';
@@ -128,11 +128,11 @@ export class OpenAI {
     this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
     this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
-    const envLevel = readEnv('OPENAI_LOG');
-    const level = options.logLevel ?? (envLevel !== undefined && isLogLevel(envLevel) ? envLevel : DEFAULTS.logLevel);
+    const logger = options.logger ?? console;
+    const level = options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), logger) ?? DEFAULTS.logLevel;
     const transport: TransportConfig = {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      log: leveled(level, options.logger ?? console),
+      log: leveled(level, logger),
       secret: apiKey,
     };
     const caller = new Caller({
@@ -202,9 +202,11 @@ function readEnv(name: string): string | undefined {
 }
 
 function checkBaseURL(url: string): string {
-  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) {
-    throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(url)}`);
-  }
+  // What stands between `//` and `@` is masked: an error never quotes a password.
+  const shown = JSON.stringify(url.replace(/\/\/[^/?#]*@/, '//***@'));
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
+  // fetch would refuse every request to it, with a TypeError quoting it, password and all.
+  if (/^[^/]*\/\/[^/?#]*@/.test(url)) throw new OpenAIError(`baseURL must not hold credentials, got ${shown}; send them in defaultHeaders`);
   return url.replace(/\/+$/, '');
 }
 

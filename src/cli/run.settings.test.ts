@@ -47,12 +47,28 @@ describe('--base-url', () => {
   it('must start with the scheme, not merely contain one', async () => {
     const url = 'ftp://example.com/?next=http://api.example.com';
     expect(usageError(await cli(['models', 'list', '--base-url', url]))).toBe(
-      `error: --base-url must start with http:// or https://, got '${url}'\nRun 'openai-models models list --help' for usage.\n`,
+      `error: baseURL must be an http:// or https:// URL, got "${url}"\nRun 'openai-models models list --help' for usage.\n`,
+    );
+  });
+
+  it('given empty, is refused rather than replaced by OPENAI_BASE_URL', async () => {
+    expect(usageError(await cli(['models', 'list', '--base-url='], undefined, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }))).toBe(
+      "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n",
     );
   });
 });
 
 describe('OPENAI_LOG', () => {
+  it('that is no level is named in a warning, and ignored', async () => {
+    const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, { OPENAI_LOG: 'verbose\x1b[2J' });
+    expect({ code, out, err }).toEqual({
+      code: 0,
+      out: 'gpt-4o-mini\n',
+      err: "warn: OPENAI_LOG must be one of off, error, warn, info, debug; got 'verbose^[[2J', ignored\n",
+    });
+  });
+
+
   it('debug logs each request and response on stderr, the data alone on stdout', async () => {
     const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, { OPENAI_LOG: 'debug' });
     expect({ code, out }).toEqual({ code: 0, out: 'gpt-4o-mini\n' });
@@ -72,11 +88,6 @@ describe('OPENAI_LOG', () => {
       out: 'gpt-4o-mini\n',
       err: 'info: retrying GET https://api.openai.com/v1/models in 0 ms (1 left) after 500\n',
     });
-  });
-
-  it('an unknown level is ignored: nothing but the data is printed', async () => {
-    const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, { OPENAI_LOG: 'verbose' });
-    expect({ code, out, err }).toEqual({ code: 0, out: 'gpt-4o-mini\n', err: '' });
   });
 });
 

@@ -1,4 +1,4 @@
-import { OpenAI, type Logger } from '../index.js';
+import { OpenAI, OpenAIError, type Logger } from '../index.js';
 import { CLIError } from './cli-error.js';
 import { resolve } from './commands.js';
 import { redacting, styler, useColour, type IO, type Output } from './io.js';
@@ -38,7 +38,15 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     }
     const { command } = resolved;
     const options = settings(values, io.env, io.stdout.isTTY, command.name);
-    const client = new OpenAI({ ...options.client, fetch: io.fetch, logger: stderrLogger(stderr) });
+    const logger = stderrLogger(stderr);
+    for (const warning of options.warnings) logger.warn(warning);
+    let client: OpenAI;
+    try {
+      client = new OpenAI({ ...options.client, fetch: io.fetch, logger });
+    } catch (error) {
+      // The client's own checks of what settings() passed on (the base URL): a usage error of this command.
+      throw error instanceof OpenAIError ? new CLIError(error.message, { command: command.name }) : error;
+    }
     const result = await command.run(client);
     if (deeperThan(result.body, MAX_DEPTH)) {
       throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${MAX_DEPTH} levels deep`, { exitCode: 1 });
@@ -83,9 +91,8 @@ function stderrLogger(stderr: Output): Logger {
   return {
     info: line('info'),
     debug: line('debug'),
-    // Stryker disable next-line StringLiteral: the client logs at info and debug only (`Log`, internal/logger.ts), so these prefixes are never printed
+    // Stryker disable next-line StringLiteral: the client logs errors never, so this prefix is never printed
     error: line('error'),
-    // Stryker disable next-line StringLiteral: as above
     warn: line('warn'),
   };
 }

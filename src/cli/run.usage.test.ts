@@ -49,8 +49,13 @@ describe('usage errors exit 2 with a hint', () => {
     [['models', 'list', '--timeout', 'soon'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--max-retries', '-1'], "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--base-url', 'api.openai.com/v1'], "error: --base-url must start with http:// or https://, got 'api.openai.com/v1'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--base-url', 'ftp://example.com'], "error: --base-url must start with http:// or https://, got 'ftp://example.com'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--base-url', 'api.openai.com/v1'], 'error: baseURL must be an http:// or https:// URL, got "api.openai.com/v1"\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', 'ftp://example.com'], 'error: baseURL must be an http:// or https:// URL, got "ftp://example.com"\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'], 'error: baseURL must not hold credentials, got "http://***@127.0.0.1:9/v1"; send them in defaultHeaders\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', ''], "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--api-key', ' '], "error: --api-key is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--organization='], "error: --organization is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--project', ''], "error: --project is empty\nRun 'openai-models models list --help' for usage.\n"],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });
@@ -59,12 +64,12 @@ describe('usage errors exit 2 with a hint', () => {
     expect(await usage(['models', 'list'], {})).toBe(
       "error: missing API key: set OPENAI_API_KEY or pass --api-key\nRun 'openai-models models list --help' for usage.\n",
     );
-    expect(await usage(['models', 'list', '--api-key', ' '], { OPENAI_API_KEY: '' })).toContain('missing API key');
+    expect(await usage(['models', 'list'], { OPENAI_API_KEY: ' ' })).toContain('missing API key');
   });
 
   it('a bad OPENAI_BASE_URL', async () => {
     expect(await usage(['models', 'list'], { OPENAI_API_KEY: 'sk-test-usage-0123456789', OPENAI_BASE_URL: 'localhost:4010' })).toContain(
-      "--base-url must start with http:// or https://, got 'localhost:4010'",
+      'baseURL must be an http:// or https:// URL, got "localhost:4010"',
     );
   });
 

@@ -9,6 +9,8 @@ export interface Settings {
     Pick<ClientOptions, 'timeout' | 'maxRetries' | 'maxResponseSize'> & { logLevel: LogLevel };
   format: Format;
   field: string | undefined;
+  /** Settings ignored, each worth a `warn:` line: an OPENAI_LOG that is no level. */
+  warnings: string[];
 }
 
 const LOG_LEVELS: readonly string[] = ['off', 'error', 'warn', 'info', 'debug'];
@@ -26,22 +28,28 @@ const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
  */
 export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, command: string): Settings {
   const usage = (message: string): CLIError => new CLIError(message, { command });
-  const apiKey = nonEmpty(values['api-key']) ?? nonEmpty(env['OPENAI_API_KEY']);
+  // An option given empty is a mistake, not a wish for the environment's value.
+  const given = (name: 'api-key' | 'base-url' | 'organization' | 'project'): string | undefined => {
+    const value = values[name]?.trim();
+    if (value === '') throw usage(`--${name} is empty`);
+    return value;
+  };
+  const apiKey = given('api-key') ?? nonEmpty(env['OPENAI_API_KEY']);
   if (apiKey === undefined) throw usage('missing API key: set OPENAI_API_KEY or pass --api-key');
-  const baseURL = nonEmpty(values['base-url']) ?? nonEmpty(env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^/]/i.test(baseURL) || !URL.canParse(baseURL)) {
-    throw usage(`--base-url must start with http:// or https://, got '${baseURL}'`);
-  }
+  // The client checks it (an http:// or https:// URL, no password in it); run() words its refusal as a usage error.
+  const baseURL = given('base-url') ?? nonEmpty(env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
   if (values.format !== undefined && values.field !== undefined) throw usage('use --format or --field, not both');
   const format = values.format ?? (stdoutIsTTY ? 'table' : 'json');
   if (!isFormat(format)) throw usage(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const envLog = env['OPENAI_LOG'];
+  const envLog = nonEmpty(env['OPENAI_LOG']);
+  const logLevel = envLog !== undefined && isLogLevel(envLog) ? envLog : undefined;
+  const warnings = envLog !== undefined && logLevel === undefined ? [`OPENAI_LOG must be one of ${LOG_LEVELS.join(', ')}; got '${envLog}', ignored`] : [];
   const client: Settings['client'] = {
     apiKey,
     baseURL,
-    organization: nonEmpty(values.organization) ?? nonEmpty(env['OPENAI_ORG_ID']) ?? null,
-    project: nonEmpty(values.project) ?? nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
-    logLevel: values.debug ? 'debug' : envLog !== undefined && isLogLevel(envLog) ? envLog : 'warn',
+    organization: given('organization') ?? nonEmpty(env['OPENAI_ORG_ID']) ?? null,
+    project: given('project') ?? nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
+    logLevel: values.debug ? 'debug' : (logLevel ?? 'warn'),
   };
   if (values.timeout !== undefined) {
     const ms = duration(values.timeout);
@@ -59,7 +67,7 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
     if (bytes === undefined) throw usage(`--max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '${text}'`);
     client.maxResponseSize = bytes;
   }
-  return { client, format, field: values.field };
+  return { client, format, field: values.field, warnings };
 }
 
 /** `30`, `30s`, `1.5s`, `500ms`, `2m` → milliseconds; a bare number is seconds, as in curl's --max-time. */

@@ -12,8 +12,11 @@ export interface Logger {
 
 const RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
-export function isLogLevel(value: string): value is LogLevel {
-  return Object.hasOwn(RANK, value);
+/** `value`, read from `OPENAI_LOG`, when it is a level; else a warning on `logger` in the official SDK's words, and `undefined`. */
+export function envLogLevel(value: string | undefined, logger: Logger): LogLevel | undefined {
+  if (value === undefined || Object.hasOwn(RANK, value)) return value as LogLevel | undefined;
+  logger.warn(`process.env['OPENAI_LOG'] was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(Object.keys(RANK))}`);
+  return undefined;
 }
 
 /** The logging the transport does: `undefined` below the level, so such a line is never even formatted. */
