@@ -58,7 +58,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     // Only matters before the request left: #send() starts it once.
     this.#raw = true;
     return this.#send().then((sent) =>
-      sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response),
+      sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response, sent.secret),
     );
   }
 

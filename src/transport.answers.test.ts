@@ -166,6 +166,24 @@ describe('secrets in garbled 2xx answers', () => {
   });
 });
 
+describe('client.api and a 200 that is not JSON', () => {
+  const html = (res: ServerResponse): void => void res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'req_html' }).end(`<html>${KEY}</html>`);
+
+  it('fails with the typed error of the resource methods, key scrubbed, not a bare SyntaxError', async () => {
+    const { client } = await serve((_req, res) => html(res), { maxRetries: 0 });
+    const error = await failure(client.api.GET('/models/{model}', { params: { path: { model: 'x' } } }));
+    expect(error).toBeInstanceOf(APIResponseValidationError);
+    expect(error).toMatchObject({ status: 200, requestID: 'req_html', error: '<html>[REDACTED]</html>' });
+    expect((error as Error).message).toBe('200 response body is not valid JSON: "<html>[REDACTED]</html>"');
+  });
+
+  it('still hands the text to a caller who asks for text', async () => {
+    const { client } = await serve((_req, res) => html(res), { maxRetries: 0 });
+    const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } }, parseAs: 'text' });
+    expect(data).toBe(`<html>${KEY}</html>`);
+  });
+});
+
 describe('secrets in the headers of an answer', () => {
   // A proxy that echoes the request's Authorization back as the request id and as a header of its own.
   const echo = (req: IncomingMessage): Record<string, string> => ({

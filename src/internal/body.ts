@@ -15,6 +15,8 @@ export interface Body {
   text: string;
   /** An error body went on past ERROR_BODY_LIMIT: `text` is its start. */
   truncated: boolean;
+  /** How many bytes `text` was read from. */
+  bytes: number;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface Body {
  */
 export async function readBody(response: Response, limit: number, secret: string): Promise<Body> {
   const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
-  if (response.body === null) return { text: '', truncated: false };
+  if (response.body === null) return { text: '', truncated: false, bytes: 0 };
   // A missing content-length reads as 0 here.
   const declared = Number(response.headers.get('content-length'));
   if (response.ok && declared > limit) {
@@ -51,7 +53,7 @@ export async function readBody(response: Response, limit: number, secret: string
   let read = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return { text: decoder === undefined ? UTF8.decode(first) : text + decoder.decode(), truncated: false };
+    if (done) return { text: decoder === undefined ? UTF8.decode(first) : text + decoder.decode(), truncated: false, bytes: read };
     const over = read + value.byteLength > max;
     if (over) {
       cancel(reader);
@@ -65,7 +67,7 @@ export async function readBody(response: Response, limit: number, secret: string
       decoder = new TextDecoder();
       text += decoder.decode(first, { stream: true });
     }
-    if (over) return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true };
+    if (over) return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true, bytes: max };
     read += value.byteLength;
     text += decoder.decode(value, { stream: true });
   }

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, OpenAIError, redact } from '../errors.js';
 import { cancel, readBody } from './body.js';
+import { notJSON } from './validate.js';
 import { headersForLog, type Log } from './logger.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 import { clearAttemptTimeout, setAttemptTimeout, type Expiring, type Timer } from './timeouts.js';
@@ -95,10 +96,10 @@ export async function send(request: Request, options: SendOptions, config: Trans
         attempt.done();
         return { response, text: undefined, limit: options.maxResponseSize, secret: config.secret };
       } else {
-        const { text, truncated } = await readBody(response, options.maxResponseSize, config.secret);
+        const { text, truncated, bytes } = await readBody(response, options.maxResponseSize, config.secret);
         attempt.done();
         // Stryker disable next-line ConditionalExpression: a readable copy in parse mode too holds the same status, headers and text, it only costs a copy
-        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response);
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, response.ok ? bytes : undefined);
         return { response: readable, text, truncated, limit: options.maxResponseSize, secret: config.secret };
       }
     } catch (error) {
@@ -120,32 +121,56 @@ export async function send(request: Request, options: SendOptions, config: Trans
 /**
  * A Response holding a body already read, that keeps the `url` of the
  * answer it copies (`new Response()` would give `''`), also through `clone()`.
+ * Its `json()` fails on a body that is not JSON with the error a resource
+ * method gives (APIResponseValidationError, `secret` scrubbed), not a bare
+ * SyntaxError. openapi-fetch calls it for a 2xx answer of `client.api` that
+ * has a `content-length` (else it parses the text itself): `bytes`, the
+ * length of the body read, is set as that header.
  */
-export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response): Response {
+export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes?: number): Response {
   // The class is made on first use: naming `Response` when this module loads
   // would make Node 20 load its whole fetch implementation (undici) on
   // `import`, about 100 ms, before anyone sends a request.
   Buffered ??= class BufferedResponse extends Response {
     readonly #from: Response;
+    readonly #secret: string;
 
-    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response) {
+    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response, key: string, length: number | undefined) {
       // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
-      super(text || null, original);
+      super(text || null, length === undefined ? original : { status: original.status, statusText: original.statusText, headers: withLength(original.headers, length) });
       this.#from = original;
+      this.#secret = key;
     }
 
     override get url(): string {
       return this.#from.url;
     }
 
+    override async json(): Promise<unknown> {
+      const text = await this.text();
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw notJSON(this, text, this.#secret);
+      }
+    }
+
     override clone(): Response {
-      return bufferedResponse(super.clone().body, this.#from);
+      // From this copy, not the original: its headers (content-length) are the ones to keep.
+      return bufferedResponse(super.clone().body, this, this.#secret);
     }
   };
-  return new Buffered(body, from);
+  return new Buffered(body, from, secret, bytes);
 }
 
-let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response) => Response) | undefined;
+let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes: number | undefined) => Response) | undefined;
+
+/** `headers` with `content-length: bytes`: that of the body as read, inflated if it came compressed. */
+function withLength(headers: Headers, bytes: number): Headers {
+  const copy = new Headers(headers);
+  copy.set('content-length', String(bytes));
+  return copy;
+}
 
 /**
  * One attempt's AbortSignal: it fires on the timeout or the caller's abort,

@@ -70,9 +70,7 @@ export function parseBody<T extends object>(
   try {
     value = JSON.parse(raw);
   } catch {
-    const redacted = redact(raw, secret);
-    const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
-    throw new APIResponseValidationError(response.status, redacted, `response body ${what}`, redactHeaders(response.headers, secret));
+    throw notJSON(response, raw, secret);
   }
   if (!shape.is(value)) {
     const redacted = redact(raw, secret);
@@ -89,6 +87,13 @@ export function parseBody<T extends object>(
     );
   }
   return withRequestID(value, response.headers.get('x-request-id'));
+}
+
+/** The error of a 2xx body that is not JSON: what came back, with `secret` scrubbed. */
+export function notJSON(response: Response, raw: string, secret: string): APIResponseValidationError {
+  const redacted = redact(raw, secret);
+  const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
+  return new APIResponseValidationError(response.status, redacted, `response body ${what}`, redactHeaders(response.headers, secret));
 }
 
 /**
