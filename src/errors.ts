@@ -59,7 +59,8 @@ export class APIError extends OpenAIError {
     headers: Headers | undefined,
     options?: ErrorOptions,
   ) {
-    super(APIError.makeMessage(status, error, message), options);
+    // new.target rather than APIError: naming the class inside itself makes bundlers rename it (`_APIError`).
+    super(new.target.makeMessage(status, error, message), options);
     this.status = status;
     this.headers = headers;
     this.requestID = headers?.get('x-request-id');
