@@ -77,10 +77,11 @@ describe('baseURL', () => {
     );
   });
 
-  it('keeps an @ in the path: only the authority can hold credentials', async () => {
+  it('keeps an @ in the path, even after a double slash: only the authority can hold credentials', async () => {
     const wire = recording();
     await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1/@team', fetch: wire.fetch }).models.retrieve('m');
-    expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/@team/models/m']);
+    await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1//team@org', fetch: wire.fetch }).models.retrieve('m');
+    expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/@team/models/m', 'http://127.0.0.1:9/v1//team@org/models/m']);
   });
 });
 

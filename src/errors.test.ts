@@ -83,6 +83,9 @@ describe('redact', () => {
   it('replaces every whole key, and nothing else of a body read to its end', () => {
     expect(redact(`a ${key} b ${key}`, key)).toBe('a [REDACTED] b [REDACTED]');
     expect(redact('ends with sk-proj-SEC', key)).toBe('ends with sk-proj-SEC');
+    // toAPIError, given no cut, leaves the end of the body alone.
+    expect(toAPIError(502, new Headers(), 'ends with sk-proj-SEC', key).error).toBe('ends with sk-proj-SEC');
+    expect(toAPIError(502, new Headers(), 'ends with sk-proj-SEC', key, 21).error).toBe('ends with [REDACTED]');
   });
 
   it('also replaces a start of the key, down to one character, where a cut body ends', () => {
