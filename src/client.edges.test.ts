@@ -66,15 +66,33 @@ describe('baseURL', () => {
   ])('refuses credentials in %s, without quoting them', (baseURL, shown) => {
     const wire = recording();
     expect(() => new OpenAI({ apiKey: KEY, baseURL, fetch: wire.fetch })).toThrow(
-      new OpenAIError(`baseURL must not hold credentials, got "${shown}"; send them in defaultHeaders`),
+      new OpenAIError(`baseURL must not hold credentials (user:password@), got "${shown}"`),
     );
     expect(wire.urls).toEqual([]);
   });
 
-  it('masks what looks like credentials when it quotes a URL it refuses', () => {
-    expect(() => new OpenAI({ apiKey: KEY, baseURL: 'ftp://user:hunter2-password@example.com/v1' })).toThrow(
-      new OpenAIError('baseURL must be an http:// or https:// URL, got "ftp://***@example.com/v1"'),
-    );
+  it.each([
+    ['ftp://user:hunter2-password@example.com/v1', 'ftp://***@example.com/v1'],
+    // Forms a URL parser reads as credentials although they are no `//user@`: masked all the same.
+    ['http:\\\\user:hunter2-password@example.com', 'http:***@example.com'],
+    ['http:/\tuser:hunter2-password@example.com', 'http:/***@example.com'],
+    ['https://user:hun/ter2-password@example.com', 'https://***@example.com'],
+  ])('masks what may be credentials when it quotes a URL it refuses: %s', (baseURL, shown) => {
+    let message = '';
+    try {
+      new OpenAI({ apiKey: KEY, baseURL });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^baseURL must (be an http|not hold credentials)/);
+    expect(message).toContain(JSON.stringify(shown));
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('accepts what fetch accepts: an empty user and password', async () => {
+    const wire = recording();
+    await new OpenAI({ apiKey: KEY, baseURL: 'http://@127.0.0.1:9/v1', fetch: wire.fetch }).models.retrieve('m');
+    expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/models/m']);
   });
 
   it('keeps an @ in the path, even after a double slash: only the authority can hold credentials', async () => {

@@ -114,7 +114,8 @@ export class OpenAI {
   readonly api: Client<paths>;
 
   constructor(options: ClientOptions = {}) {
-    const apiKey = options.apiKey ?? readEnv('OPENAI_API_KEY');
+    // Trimmed as the Authorization header will be, so that an echo of it is found and scrubbed.
+    const apiKey = (options.apiKey ?? readEnv('OPENAI_API_KEY'))?.trim();
     if (apiKey === undefined || apiKey === '') {
       throw new OpenAIError(
         "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).",
@@ -148,21 +149,21 @@ export class OpenAI {
       maxResponseSize: this.maxResponseSize,
       mode: 'passthrough',
     };
+    let headers: Record<string, string>;
+    try {
+      // Plain lower-cased names: openapi-fetch merges these into every request.
+      headers = Object.fromEntries(
+        mergeHeaders({ authorization: `Bearer ${apiKey}`, 'openai-organization': this.organization, 'openai-project': this.project }, options.defaultHeaders),
+      );
+    } catch {
+      // Headers' own TypeError quotes the value, which may be the key.
+      throw new OpenAIError('apiKey, organization, project and defaultHeaders must be valid HTTP header values');
+    }
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
       pathSerializer: serializePath,
       querySerializer: caller.querySerializer(),
-      // Plain lower-cased names: openapi-fetch merges these into every request.
-      headers: Object.fromEntries(
-        mergeHeaders(
-          {
-            authorization: `Bearer ${apiKey}`,
-            'openai-organization': this.organization,
-            'openai-project': this.project,
-          },
-          options.defaultHeaders,
-        ),
-      ),
+      headers,
       // client.api callers pass their signal the openapi-fetch way, on the Request.
       fetch: (request) => send(request, { ...passthrough, signal: request.signal }, transport).then((sent) => sent.response),
     });
@@ -202,11 +203,12 @@ function readEnv(name: string): string | undefined {
 }
 
 function checkBaseURL(url: string): string {
-  // What stands between `//` and `@` is masked: an error never quotes a password.
-  const shown = JSON.stringify(url.replace(/\/\/[^/?#]*@/, '//***@'));
+  // Everything from the scheme to the last `@` is masked: an error never quotes a password.
+  const shown = JSON.stringify(url.replace(/^([^:]*:\/*).*@/s, '$1***@'));
   if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
-  // fetch would refuse every request to it, with a TypeError quoting it, password and all.
-  if (/^[^/]*\/\/[^/?#]*@/.test(url)) throw new OpenAIError(`baseURL must not hold credentials, got ${shown}; send them in defaultHeaders`);
+  // fetch's own rule: it would refuse every request to such a URL, with a TypeError quoting it, password and all.
+  const { username, password } = new URL(url);
+  if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);
   return url.replace(/\/+$/, '');
 }
 

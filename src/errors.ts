@@ -170,10 +170,11 @@ const byStatus: Readonly<Record<number, StatusErrorClass>> = {
  * The one place where a non-2xx answer becomes a typed error.
  * `bodyText` is the body as read; `secret` (the API key) is scrubbed from it
  * first, in case a proxy echoed the request back. `cutAt` says the body went
- * on past that many bytes and `bodyText` is only its start (internal/body.ts).
+ * on past that many bytes and `bodyText` is only its start (internal/body.ts,
+ * which scrubbed a start of the key where it cut).
  */
 export function toAPIError(status: number, answerHeaders: Headers, bodyText: string, secret?: string, cutAt?: number): APIError {
-  const text = redact(bodyText, secret, cutAt !== undefined);
+  const text = redact(bodyText, secret);
   const headers = redactHeaders(answerHeaders, secret);
   const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
   if (text.trim() === '') return new Class(status, undefined, undefined, headers);
@@ -223,10 +224,9 @@ export function redact(text: string, secret: string | undefined, cut = false): s
  */
 export function redactHeaders(headers: Headers, secret: string | undefined): Headers {
   let copy: Headers | undefined;
-  for (const [name, value] of headers) {
-    const clean = redact(value, secret);
-    if (clean !== value) (copy ??= new Headers(headers)).set(name, clean);
-  }
+  for (const [, value] of headers) if (redact(value, secret) !== value) copy = new Headers();
+  // Appended one by one: set() would keep one of several set-cookie lines.
+  if (copy) for (const [name, value] of headers) copy.append(name, redact(value, secret));
   return copy ?? headers;
 }
 

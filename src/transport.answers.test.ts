@@ -10,7 +10,7 @@ import { acceptedId } from '../contract-tests/support/arbitraries.js';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
 import { ERROR_BODY_LIMIT } from './internal/body.js';
-import { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError, Page } from './index.js';
+import OpenAI, { APIError, APIResponseValidationError, BadRequestError, InternalServerError, OpenAIError, Page } from './index.js';
 
 afterEach(closeServer);
 
@@ -177,6 +177,32 @@ describe('client.api and a 200 that is not JSON', () => {
     expect((error as Error).message).toBe('200 response body is not valid JSON: "<html>[REDACTED]</html>"');
   });
 
+  it('reads an empty 2xx sent chunked as no body, as openapi-fetch does', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200).end(), { maxRetries: 0 });
+    const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(data).toBeUndefined();
+    expect([response.headers.get('content-length'), response.headers.get('transfer-encoding')]).toEqual(['0', null]);
+  });
+
+  it('keeps the content-length an answer came with', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, model), { maxRetries: 0 });
+    const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(data).toEqual(model);
+    expect(response.headers.get('content-length')).toBe(String(JSON.stringify(model).length));
+  });
+
+  it('lets an error answer copied by a middleware fail to parse as any Response does', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(502).end('<html>'), { maxRetries: 0 });
+    let parsed: unknown;
+    client.api.use({
+      async onResponse({ response }) {
+        parsed = await response.clone().json().catch((error: unknown) => error);
+      },
+    });
+    await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(parsed).toBeInstanceOf(SyntaxError);
+  });
+
   it('still hands the text to a caller who asks for text', async () => {
     const { client } = await serve((_req, res) => html(res), { maxRetries: 0 });
     const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } }, parseAs: 'text' });
@@ -224,13 +250,38 @@ describe('secrets in the headers of an answer', () => {
     expect(error).toMatchObject({ requestID: 'req_1', message: '404 gone' });
   });
 
-  it('scrubs a key cut in two where an error body is cut (64 KiB)', async () => {
+  it('scrubs a key cut in two where an error body is cut (64 KiB), also behind a middleware that copies the answer', async () => {
     // The first 10 characters of the key fall before the cut, the rest after it.
     const before = 'x'.repeat(ERROR_BODY_LIMIT - 10);
     const { client } = await serve((_req, res) => void res.writeHead(500).end(`${before}${KEY} and more`), { maxRetries: 0 });
     const error = await failure(client.models.list());
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as APIError).error).toBe(`${before}[REDACTED]`);
+    client.api.use({ onResponse: ({ response }) => new Response(response.body, response) });
+    const behind = await failure(client.models.list());
+    expect((behind as APIError).error).toBe(`${before}[REDACTED]`);
+  });
+
+  it('finds the key sent when the key given ends in a line break (a secret read from a file)', async () => {
+    const { client } = await serve((req, res) => json(res, 401, { error: { message: `bad key ${req.headers.authorization}` } }, echo(req)), {
+      apiKey: `${KEY}\n`,
+      maxRetries: 0,
+    });
+    const error = await failure(client.models.list());
+    expect(error).toMatchObject({ message: '401 bad key Bearer [REDACTED]', requestID: 'Bearer [REDACTED]' });
+  });
+
+  it('refuses a key or header that no request could carry, without quoting it', () => {
+    for (const options of [{ apiKey: `${KEY}\nX-Injected: 1` }, { defaultHeaders: { 'x-team': `${KEY}\0` } }]) {
+      let message = '';
+      try {
+        new OpenAI({ apiKey: KEY, ...options });
+      } catch (error) {
+        expect(error).toBeInstanceOf(OpenAIError);
+        message = (error as Error).message;
+      }
+      expect(message).toBe('apiKey, organization, project and defaultHeaders must be valid HTTP header values');
+    }
   });
 });
 

@@ -40,8 +40,14 @@ export const BUNDLE_BUDGET_BYTES = 5 * 1024;
  * holding credentials refused (about 60), a warning for an OPENAI_LOG that
  * is no level (about 55), and a typed error for a 2xx of `client.api` that
  * is not JSON (about 100).
+ * Raised to 9.05 KB for the fixes of the review of those fixes (9,096 →
+ * 9,226 bytes, +130): a key or header value no request could carry refused
+ * without quoting it (about 60), the key trimmed as the header is, every
+ * set-cookie line kept when headers are scrubbed, a chunked 2xx of
+ * `client.api` told apart from one with a content-length, and a URL's
+ * credentials detected by the URL parser rather than a pattern.
  */
-export const BUNDLE_LIMIT_BYTES = 8.9 * 1024;
+export const BUNDLE_LIMIT_BYTES = 9.05 * 1024;
 
 export interface BundleSize {
   minified: number;

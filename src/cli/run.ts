@@ -17,7 +17,8 @@ import { version } from './version.js';
  */
 export async function run(argv: readonly string[], io: IO): Promise<number> {
   // Scrub the key from everything written, from the first byte on.
-  const secret = apiKeyIn(argv) ?? io.env['OPENAI_API_KEY'];
+  // Trimmed as the client trims it, so that an echo of the key sent is found.
+  const secret = (apiKeyIn(argv) ?? io.env['OPENAI_API_KEY'])?.trim();
   const stdout = redacting(io.stdout, () => secret);
   const stderr = redacting(io.stderr, () => secret);
   const errStyle = styler(useColour(io.stderr, io.env));

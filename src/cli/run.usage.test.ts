@@ -51,7 +51,7 @@ describe('usage errors exit 2 with a hint', () => {
     [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--base-url', 'api.openai.com/v1'], 'error: baseURL must be an http:// or https:// URL, got "api.openai.com/v1"\nRun \'openai-models models list --help\' for usage.\n'],
     [['models', 'list', '--base-url', 'ftp://example.com'], 'error: baseURL must be an http:// or https:// URL, got "ftp://example.com"\nRun \'openai-models models list --help\' for usage.\n'],
-    [['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'], 'error: baseURL must not hold credentials, got "http://***@127.0.0.1:9/v1"; send them in defaultHeaders\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'], 'error: baseURL must not hold credentials (user:password@), got "http://***@127.0.0.1:9/v1"\nRun \'openai-models models list --help\' for usage.\n'],
     [['models', 'list', '--base-url', ''], "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--api-key', ' '], "error: --api-key is empty\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--organization='], "error: --organization is empty\nRun 'openai-models models list --help' for usage.\n"],

@@ -1,4 +1,4 @@
-import { APIResponseTooLargeError, redactHeaders } from '../errors.js';
+import { APIResponseTooLargeError, redact, redactHeaders } from '../errors.js';
 
 /**
  * How much of an error body (4xx/5xx) is read: enough for any message an API
@@ -30,7 +30,8 @@ export interface Body {
  * `cancel`) and throws APIResponseTooLargeError;
  * the transport does not retry it; `secret` (the API key) is scrubbed from
  * the headers it keeps. An error body is cut at
- * ERROR_BODY_LIMIT instead, and read as far as that goes.
+ * ERROR_BODY_LIMIT instead, and read as far as that goes; a start of the
+ * key at the cut is scrubbed, as what follows it is never read.
  */
 export async function readBody(response: Response, limit: number, secret: string): Promise<Body> {
   const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
@@ -67,7 +68,8 @@ export async function readBody(response: Response, limit: number, secret: string
       decoder = new TextDecoder();
       text += decoder.decode(first, { stream: true });
     }
-    if (over) return { text: text + decoder.decode(value.subarray(0, max - read)), truncated: true, bytes: max };
+    // The cut may fall inside an echoed key: its start goes here, before a middleware or toAPIError sees the text.
+    if (over) return { text: redact(text + decoder.decode(value.subarray(0, max - read)), secret, true), truncated: true, bytes: max };
     read += value.byteLength;
     text += decoder.decode(value, { stream: true });
   }

@@ -99,7 +99,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
         const { text, truncated, bytes } = await readBody(response, options.maxResponseSize, config.secret);
         attempt.done();
         // Stryker disable next-line ConditionalExpression: a readable copy in parse mode too holds the same status, headers and text, it only costs a copy
-        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, response.ok ? bytes : undefined);
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, chunked(response) ? bytes : undefined);
         return { response: readable, text, truncated, limit: options.maxResponseSize, secret: config.secret };
       }
     } catch (error) {
@@ -123,9 +123,11 @@ export async function send(request: Request, options: SendOptions, config: Trans
  * answer it copies (`new Response()` would give `''`), also through `clone()`.
  * Its `json()` fails on a body that is not JSON with the error a resource
  * method gives (APIResponseValidationError, `secret` scrubbed), not a bare
- * SyntaxError. openapi-fetch calls it for a 2xx answer of `client.api` that
- * has a `content-length` (else it parses the text itself): `bytes`, the
- * length of the body read, is set as that header.
+ * SyntaxError, for a 2xx. openapi-fetch calls it for a 2xx answer of
+ * `client.api` that has a `content-length`, and parses the text itself when
+ * there is none: so a 2xx sent without one (chunked) gets `bytes`, the length
+ * read, as its `content-length` (an empty one `0`, which openapi-fetch reads
+ * as no body, as before).
  */
 export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes?: number): Response {
   // The class is made on first use: naming `Response` when this module loads
@@ -150,8 +152,9 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
       const text = await this.text();
       try {
         return JSON.parse(text);
-      } catch {
-        throw notJSON(this, text, this.#secret);
+      } catch (error) {
+        // An error status is not a garbled success: its copy fails as any Response would.
+        throw this.ok ? notJSON(this, text, this.#secret) : error;
       }
     }
 
@@ -165,9 +168,15 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
 
 let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes: number | undefined) => Response) | undefined;
 
-/** `headers` with `content-length: bytes`: that of the body as read, inflated if it came compressed. */
+/** A 2xx with a body and no `content-length`: sent chunked, or to the end of the connection. */
+function chunked(response: Response): boolean {
+  return response.ok && response.body !== null && !response.headers.has('content-length');
+}
+
+/** `headers` with `content-length: bytes` (those read, inflated if they came compressed) instead of chunked framing. */
 function withLength(headers: Headers, bytes: number): Headers {
   const copy = new Headers(headers);
+  copy.delete('transfer-encoding');
   copy.set('content-length', String(bytes));
   return copy;
 }
