@@ -4,6 +4,7 @@
  * raw-response accessors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acceptedId } from '../contract-tests/support/arbitraries.js';
@@ -184,11 +185,26 @@ describe('client.api and a 200 that is not JSON', () => {
     expect([response.headers.get('content-length'), response.headers.get('transfer-encoding')]).toEqual(['0', null]);
   });
 
-  it('keeps the content-length an answer came with', async () => {
-    const { client } = await serve((_req, res) => json(res, 200, model), { maxRetries: 0 });
+  it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {
+    const gzipped = gzipSync(JSON.stringify(model));
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gzipped.length }).end(gzipped),
+      { maxRetries: 0 },
+    );
     const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
     expect(data).toEqual(model);
-    expect(response.headers.get('content-length')).toBe(String(JSON.stringify(model).length));
+    expect(response.headers.get('content-length')).toBe(String(gzipped.length));
+  });
+
+  it('adds no content-length to an answer without a body, or to a chunked error', async () => {
+    const { client } = await serve(sequence(
+      (res) => void res.writeHead(204).end(),
+      (res) => void res.writeHead(500, { 'x-request-id': 'req_chunked' }).end('{"error":{"message":"down"}}'),
+    ), { maxRetries: 0 });
+    const deleted = await client.api.DELETE('/models/{model}', { params: { path: { model: 'ft:x' } } });
+    expect([deleted.response.status, deleted.response.headers.get('content-length')]).toEqual([204, null]);
+    const failed = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect([failed.response.status, failed.response.headers.get('content-length'), failed.error]).toEqual([500, null, { error: { message: 'down' } }]);
   });
 
   it('lets an error answer copied by a middleware fail to parse as any Response does', async () => {

@@ -29,6 +29,8 @@ describe('the key is scrubbed from stdout, wherever the CLI learnt it', () => {
     ['--api-key K', ['models', 'retrieve', KEY, '--field', 'id', '--api-key', KEY], {}],
     ['--api-key=K', ['--api-key=' + KEY, 'models', 'retrieve', KEY, '--field', 'id'], {}],
     ['the last of two --api-key', ['--api-key', 'sk-other-key-000000', 'models', 'retrieve', KEY, '--field', 'id', `--api-key=${KEY}`], {}],
+    // Sent trimmed, so echoed trimmed: the guard looks for the key as sent.
+    ['an OPENAI_API_KEY ending in a line break', ['models', 'retrieve', KEY, '--field', 'id'], { OPENAI_API_KEY: `${KEY}\n` }],
   ])('from %s', async (_, argv, env) => {
     expect(await cli(argv, env)).toEqual({ code: 0, out: '[REDACTED]\n', err: '' });
     expect(server.lastHeaders()?.authorization).toBe(`Bearer ${KEY}`);
