@@ -74,7 +74,10 @@ describe('baseURL', () => {
   it.each([
     ['ftp://user:hunter2-password@example.com/v1', 'ftp://***@example.com/v1'],
     // Forms a URL parser reads as credentials although they are no `//user@`: masked all the same.
-    ['http:\\\\user:hunter2-password@example.com', 'http:***@example.com'],
+    ['http:\\\\user:hunter2-password@example.com', 'http:\\\\***@example.com'],
+    // No scheme, or none the parser knows: masked up to the last `@` all the same.
+    ['//token-hunter2@example.com', '***@example.com'],
+    ['https//hunter2-token@example.com', '***@example.com'],
     ['http:/\tuser:hunter2-password@example.com', 'http:/***@example.com'],
     ['https://user:hun/ter2-password@example.com', 'https://***@example.com'],
   ])('masks what may be credentials when it quotes a URL it refuses: %s', (baseURL, shown) => {
@@ -220,8 +223,20 @@ describe('a fetch that throws', () => {
     ['an Error whose cause is not an Error', () => new Error('socket hang up', { cause: 'ECONNRESET' }), 'Connection error: socket hang up'],
     ['something that is not an Error', () => 'the proxy refused', 'Connection error: the proxy refused'],
   ])('%s: the message says what it threw, and nothing more', async (_, thrown, message) => {
-    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(thrown()) });
-    await expect(client.models.retrieve('m')).rejects.toMatchObject({ name: 'APIConnectionError', message });
+    const error = thrown();
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(error) });
+    await expect(client.models.retrieve('m')).rejects.toMatchObject({ name: 'APIConnectionError', message, cause: error });
+  });
+
+  it('that quotes the key (a proxy agent printing the request): the cause is a scrubbed copy, util.inspect shows no key', async () => {
+    const fetch = (request: Request): Promise<Response> =>
+      Promise.reject(new Error('proxy refused', { cause: new Error(`headers: ${request.headers.get('authorization')}`) }));
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch });
+    const error = await client.models.retrieve('m').catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'Connection error: proxy refused: headers: Bearer [REDACTED]' });
+    expect((error as Error).cause).toEqual(new Error('proxy refused: headers: Bearer [REDACTED]'));
+    const { inspect } = await import('node:util');
+    expect(inspect(error, { depth: 10 })).not.toContain(KEY);
   });
 });
 

@@ -52,6 +52,8 @@ describe('construction', () => {
     vi.stubEnv('OPENAI_API_KEY', '');
     expect(() => new OpenAI()).toThrow(OpenAIError);
     expect(() => new OpenAI()).toThrow(/OPENAI_API_KEY environment variable is missing or empty/);
+    // A key that is no string (plain JavaScript, a config gone wrong) or only white space is none.
+    for (const apiKey of [42, ' \n'] as unknown as string[]) expect(() => new OpenAI({ apiKey })).toThrow(/OPENAI_API_KEY environment variable is missing or empty/);
   });
 
   it.each([

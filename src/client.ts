@@ -115,8 +115,9 @@ export class OpenAI {
 
   constructor(options: ClientOptions = {}) {
     // Trimmed as the Authorization header will be, so that an echo of it is found and scrubbed.
-    const apiKey = (options.apiKey ?? readEnv('OPENAI_API_KEY'))?.trim();
-    if (apiKey === undefined || apiKey === '') {
+    const given: unknown = options.apiKey ?? readEnv('OPENAI_API_KEY');
+    const apiKey = typeof given === 'string' ? given.trim() : '';
+    if (apiKey === '') {
       throw new OpenAIError(
         "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).",
       );
@@ -157,7 +158,7 @@ export class OpenAI {
       );
     } catch {
       // Headers' own TypeError quotes the value, which may be the key.
-      throw new OpenAIError('apiKey, organization, project and defaultHeaders must be valid HTTP header values');
+      throw new OpenAIError('apiKey, organization, project and defaultHeaders must make valid HTTP headers');
     }
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
@@ -203,8 +204,8 @@ function readEnv(name: string): string | undefined {
 }
 
 function checkBaseURL(url: string): string {
-  // Everything from the scheme's colon to the last `@` is masked: an error never quotes a password.
-  const shown = JSON.stringify(url.replace(/(:\/*).*@/s, '$1***@'));
+  // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
+  const shown = JSON.stringify(url.replace(/^([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
   if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
   // fetch's own rule: it would refuse every request to such a URL, with a TypeError quoting it, password and all.
   const { username, password } = new URL(url);

@@ -185,6 +185,19 @@ describe('client.api and a 200 that is not JSON', () => {
     expect([response.headers.get('content-length'), response.headers.get('transfer-encoding')]).toEqual(['0', null]);
   });
 
+  it('gives a chunked 2xx the length of the text it holds, not of the bytes read', async () => {
+    // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD, three bytes.
+    const { client } = await serve(sequence(
+      (res) => void res.writeHead(200).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(model))])),
+      (res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
+    ), { maxRetries: 0 });
+    const withBOM = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect([withBOM.data, withBOM.response.headers.get('content-length')]).toEqual([model, String(JSON.stringify(model).length)]);
+    const latin1 = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    const text = JSON.stringify({ ...model, id: 'caf\ufffd' });
+    expect([latin1.data, latin1.response.headers.get('content-length')]).toEqual([JSON.parse(text), String(Buffer.byteLength(text))]);
+  });
+
   it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {
     const gzipped = gzipSync(JSON.stringify(model));
     const { client } = await serve(
@@ -288,7 +301,7 @@ describe('secrets in the headers of an answer', () => {
   });
 
   it('refuses a key or header that no request could carry, without quoting it', () => {
-    for (const options of [{ apiKey: `${KEY}\nX-Injected: 1` }, { defaultHeaders: { 'x-team': `${KEY}\0` } }]) {
+    for (const options of [{ apiKey: `${KEY}\nX-Injected: 1` }, { defaultHeaders: { 'x-team': `${KEY}\0` } }, { defaultHeaders: { [`x-${KEY}:`]: 'a' } }]) {
       let message = '';
       try {
         new OpenAI({ apiKey: KEY, ...options });
@@ -296,7 +309,7 @@ describe('secrets in the headers of an answer', () => {
         expect(error).toBeInstanceOf(OpenAIError);
         message = (error as Error).message;
       }
-      expect(message).toBe('apiKey, organization, project and defaultHeaders must be valid HTTP header values');
+      expect(message).toBe('apiKey, organization, project and defaultHeaders must make valid HTTP headers');
     }
   });
 });

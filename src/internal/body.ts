@@ -15,8 +15,6 @@ export interface Body {
   text: string;
   /** An error body went on past ERROR_BODY_LIMIT: `text` is its start. */
   truncated: boolean;
-  /** How many bytes `text` was read from. */
-  bytes: number;
 }
 
 /**
@@ -35,7 +33,7 @@ export interface Body {
  */
 export async function readBody(response: Response, limit: number, secret: string): Promise<Body> {
   const max = response.ok ? limit : Math.min(limit, ERROR_BODY_LIMIT);
-  if (response.body === null) return { text: '', truncated: false, bytes: 0 };
+  if (response.body === null) return { text: '', truncated: false };
   // A missing content-length reads as 0 here.
   const declared = Number(response.headers.get('content-length'));
   if (response.ok && declared > limit) {
@@ -54,7 +52,7 @@ export async function readBody(response: Response, limit: number, secret: string
   let read = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return { text: decoder === undefined ? UTF8.decode(first) : text + decoder.decode(), truncated: false, bytes: read };
+    if (done) return { text: decoder === undefined ? UTF8.decode(first) : text + decoder.decode(), truncated: false };
     const over = read + value.byteLength > max;
     if (over) {
       cancel(reader);
@@ -69,7 +67,7 @@ export async function readBody(response: Response, limit: number, secret: string
       text += decoder.decode(first, { stream: true });
     }
     // The cut may fall inside an echoed key: its start goes here, before a middleware or toAPIError sees the text.
-    if (over) return { text: redact(text + decoder.decode(value.subarray(0, max - read)), secret, true), truncated: true, bytes: max };
+    if (over) return { text: redact(text + decoder.decode(value.subarray(0, max - read)), secret, true), truncated: true };
     read += value.byteLength;
     text += decoder.decode(value, { stream: true });
   }

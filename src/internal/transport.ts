@@ -96,19 +96,24 @@ export async function send(request: Request, options: SendOptions, config: Trans
         attempt.done();
         return { response, text: undefined, limit: options.maxResponseSize, secret: config.secret };
       } else {
-        const { text, truncated, bytes } = await readBody(response, options.maxResponseSize, config.secret);
+        const { text, truncated } = await readBody(response, options.maxResponseSize, config.secret);
         attempt.done();
         // Stryker disable next-line ConditionalExpression: a readable copy in parse mode too holds the same status, headers and text, it only costs a copy
-        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, chunked(response) ? bytes : undefined);
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, chunked(response));
         return { response: readable, text, truncated, limit: options.maxResponseSize, secret: config.secret };
       }
     } catch (error) {
       attempt.done();
       if (error instanceof OpenAIError) throw error; // already typed (e.g. by readBody): final
       if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+      const message = redact(messageOf(error), config.secret);
       const failure = attempt.timedOut
         ? new APIConnectionTimeoutError({ cause: error })
-        : new APIConnectionError({ message: `Connection error: ${redact(messageOf(error), config.secret)}`, cause: error });
+        : new APIConnectionError({
+            message: `Connection error: ${message}`,
+            // util.inspect shows a cause whole: one that quotes the key (a proxy agent printing the request) gives way to a scrubbed copy.
+            cause: message === messageOf(error) ? error : new Error(message),
+          });
       if (retry >= retries) throw failure;
       reason = failure.name;
     }
@@ -125,11 +130,11 @@ export async function send(request: Request, options: SendOptions, config: Trans
  * method gives (APIResponseValidationError, `secret` scrubbed), not a bare
  * SyntaxError, for a 2xx. openapi-fetch calls it for a 2xx answer of
  * `client.api` that has a `content-length`, and parses the text itself when
- * there is none: so a 2xx sent without one (chunked) gets `bytes`, the length
- * read, as its `content-length` (an empty one `0`, which openapi-fetch reads
- * as no body, as before).
+ * there is none: so a 2xx sent without one (chunked) gets, with `sized`, the
+ * length of the text it holds as its `content-length` (an empty one `0`,
+ * which openapi-fetch reads as no body, as before).
  */
-export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes?: number): Response {
+export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, sized = false): Response {
   // The class is made on first use: naming `Response` when this module loads
   // would make Node 20 load its whole fetch implementation (undici) on
   // `import`, about 100 ms, before anyone sends a request.
@@ -137,9 +142,9 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
     readonly #from: Response;
     readonly #secret: string;
 
-    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response, key: string, length: number | undefined) {
+    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response, key: string, sized: boolean) {
       // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
-      super(text || null, length === undefined ? original : { status: original.status, statusText: original.statusText, headers: withLength(original.headers, length) });
+      super(text || null, sized && typeof text === 'string' ? { status: original.status, statusText: original.statusText, headers: withLength(original.headers, text) } : original);
       this.#from = original;
       this.#secret = key;
     }
@@ -163,21 +168,21 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
       return bufferedResponse(super.clone().body, this, this.#secret);
     }
   };
-  return new Buffered(body, from, secret, bytes);
+  return new Buffered(body, from, secret, sized);
 }
 
-let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, bytes: number | undefined) => Response) | undefined;
+let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, sized: boolean) => Response) | undefined;
 
 /** A 2xx with a body and no `content-length`: sent chunked, or to the end of the connection. */
 function chunked(response: Response): boolean {
   return response.ok && response.body !== null && !response.headers.has('content-length');
 }
 
-/** `headers` with `content-length: bytes` (those read, inflated if they came compressed) instead of chunked framing. */
-function withLength(headers: Headers, bytes: number): Headers {
+/** `headers` with the length of `text` in UTF-8 as `content-length`, instead of chunked framing. */
+function withLength(headers: Headers, text: string): Headers {
   const copy = new Headers(headers);
   copy.delete('transfer-encoding');
-  copy.set('content-length', String(bytes));
+  copy.set('content-length', String(new TextEncoder().encode(text).byteLength));
   return copy;
 }
 
