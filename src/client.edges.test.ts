@@ -229,8 +229,9 @@ describe('a fetch that throws', () => {
   });
 
   it('that quotes the key (a proxy agent printing the request): the cause is a scrubbed copy, util.inspect shows no key', async () => {
-    const fetch = (request: Request): Promise<Response> =>
-      Promise.reject(new Error('proxy refused', { cause: new Error(`headers: ${request.headers.get('authorization')}`) }));
+    // Every call reaches fetch as a Request.
+    const fetch = (request: string | URL | Request): Promise<Response> =>
+      Promise.reject(new Error('proxy refused', { cause: new Error(`headers: ${(request as Request).headers.get('authorization')}`) }));
     const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch });
     const error = await client.models.retrieve('m').catch((e: unknown) => e);
     expect(error).toMatchObject({ message: 'Connection error: proxy refused: headers: Bearer [REDACTED]' });

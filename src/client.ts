@@ -205,7 +205,7 @@ function readEnv(name: string): string | undefined {
 
 function checkBaseURL(url: string): string {
   // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
-  const shown = JSON.stringify(url.replace(/^([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
+  const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
   if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
   // fetch's own rule: it would refuse every request to such a URL, with a TypeError quoting it, password and all.
   const { username, password } = new URL(url);

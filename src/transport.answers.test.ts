@@ -196,6 +196,11 @@ describe('client.api and a 200 that is not JSON', () => {
     const latin1 = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
     const text = JSON.stringify({ ...model, id: 'caf\ufffd' });
     expect([latin1.data, latin1.response.headers.get('content-length')]).toEqual([JSON.parse(text), String(Buffer.byteLength(text))]);
+    // The same for the copy .asResponse() gives after the call was awaited.
+    const call = client.models.retrieve('x');
+    await call;
+    const copy = await call.asResponse();
+    expect([copy.headers.get('content-length'), copy.headers.get('transfer-encoding'), await copy.text()]).toEqual([String(Buffer.byteLength(text)), null, text]);
   });
 
   it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {

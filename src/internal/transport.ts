@@ -99,7 +99,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
         const { text, truncated } = await readBody(response, options.maxResponseSize, config.secret);
         attempt.done();
         // Stryker disable next-line ConditionalExpression: a readable copy in parse mode too holds the same status, headers and text, it only costs a copy
-        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret, chunked(response));
+        const readable = response.ok && mode === 'parse' ? response : bufferedResponse(text, response, config.secret);
         return { response: readable, text, truncated, limit: options.maxResponseSize, secret: config.secret };
       }
     } catch (error) {
@@ -130,11 +130,11 @@ export async function send(request: Request, options: SendOptions, config: Trans
  * method gives (APIResponseValidationError, `secret` scrubbed), not a bare
  * SyntaxError, for a 2xx. openapi-fetch calls it for a 2xx answer of
  * `client.api` that has a `content-length`, and parses the text itself when
- * there is none: so a 2xx sent without one (chunked) gets, with `sized`, the
+ * there is none: so a copy of a 2xx sent without one (chunked) gets the
  * length of the text it holds as its `content-length` (an empty one `0`,
  * which openapi-fetch reads as no body, as before).
  */
-export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, sized = false): Response {
+export function bufferedResponse(body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string): Response {
   // The class is made on first use: naming `Response` when this module loads
   // would make Node 20 load its whole fetch implementation (undici) on
   // `import`, about 100 ms, before anyone sends a request.
@@ -142,9 +142,9 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
     readonly #from: Response;
     readonly #secret: string;
 
-    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response, key: string, sized: boolean) {
+    constructor(text: string | ReadableStream<Uint8Array> | null, original: Response, key: string) {
       // No body rather than an empty one: 204, 205 and 304 answers may not carry even that.
-      super(text || null, sized && typeof text === 'string' ? { status: original.status, statusText: original.statusText, headers: withLength(original.headers, text) } : original);
+      super(text || null, typeof text === 'string' && chunked(original) ? { status: original.status, statusText: original.statusText, headers: withLength(original.headers, text) } : original);
       this.#from = original;
       this.#secret = key;
     }
@@ -168,10 +168,10 @@ export function bufferedResponse(body: string | ReadableStream<Uint8Array> | nul
       return bufferedResponse(super.clone().body, this, this.#secret);
     }
   };
-  return new Buffered(body, from, secret, sized);
+  return new Buffered(body, from, secret);
 }
 
-let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string, sized: boolean) => Response) | undefined;
+let Buffered: (new (body: string | ReadableStream<Uint8Array> | null, from: Response, secret: string) => Response) | undefined;
 
 /** A 2xx with a body and no `content-length`: sent chunked, or to the end of the connection. */
 function chunked(response: Response): boolean {
