@@ -223,11 +223,11 @@ export function redact(text: string, secret: string | undefined, cut = false): s
  * as a header or as the request id): then a copy with the key scrubbed.
  */
 export function redactHeaders(headers: Headers, secret: string | undefined): Headers {
-  let copy: Headers | undefined;
-  for (const [, value] of headers) if (redact(value, secret) !== value) copy = new Headers();
+  if (![...headers.values()].some((value) => redact(value, secret) !== value)) return headers;
   // Appended one by one: set() would keep one of several set-cookie lines.
-  if (copy) for (const [name, value] of headers) copy.append(name, redact(value, secret));
-  return copy ?? headers;
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, redact(value, secret));
+  return copy;
 }
 
 /** The first 200 characters of `text`, white space folded, quoted. */

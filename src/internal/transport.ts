@@ -106,14 +106,7 @@ export async function send(request: Request, options: SendOptions, config: Trans
       attempt.done();
       if (error instanceof OpenAIError) throw error; // already typed (e.g. by readBody): final
       if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
-      const message = redact(messageOf(error), config.secret);
-      const failure = attempt.timedOut
-        ? new APIConnectionTimeoutError({ cause: error })
-        : new APIConnectionError({
-            message: `Connection error: ${message}`,
-            // util.inspect shows a cause whole: one that quotes the key (a proxy agent printing the request) gives way to a scrubbed copy.
-            cause: message === messageOf(error) ? error : new Error(message),
-          });
+      const failure = attempt.timedOut ? new APIConnectionTimeoutError({ cause: error }) : connectionError(error, config.secret);
       if (retry >= retries) throw failure;
       reason = failure.name;
     }
@@ -249,6 +242,17 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 
 function logLine(request: Request, config: TransportConfig): string {
   return `${request.method} ${redact(request.url, config.secret)}`;
+}
+
+/**
+ * A failure with no answer, in its own words with the key scrubbed. A cause
+ * that quotes the key (a proxy agent printing the request) gives way to a
+ * scrubbed copy: util.inspect shows a cause whole.
+ */
+function connectionError(error: unknown, secret: string): APIConnectionError {
+  const said = messageOf(error);
+  const message = redact(said, secret);
+  return new APIConnectionError({ message: `Connection error: ${message}`, cause: message === said ? error : new Error(message) });
 }
 
 function messageOf(error: unknown): string {
