@@ -1,6 +1,4 @@
 import { OpenAIError } from './errors.js';
-import { readBody } from './internal/body.js';
-import { bufferedResponse, type Sent } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -14,9 +12,6 @@ export interface WithResponse<T> {
   request_id: string | null;
 }
 
-/** Starts a request: in `raw` mode it leaves a 2xx body unread. */
-export type Start = (raw: boolean) => Promise<Sent>;
-
 /**
  * The promise every call returns: await it for the parsed value, or ask for
  * more with `.withResponse()` and `.asResponse()`.
@@ -26,46 +21,54 @@ export type Start = (raw: boolean) => Promise<Sent>;
  * is still sent, as with the official SDK.
  */
 export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
-  readonly #start: Start;
-  readonly #parse: (sent: Sent) => WithRequestID<T>;
-  #raw = false;
-  #sent: Promise<Sent> | undefined;
+  readonly #send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>;
+  readonly #parse: (text: string, response: Response) => WithRequestID<T>;
+  #parseAs: 'text' | 'stream' = 'text';
+  #sent: Promise<{ response: Response; text: string | undefined }> | undefined;
   #data: Promise<WithRequestID<T>> | undefined;
 
-  constructor(start: Start, parse: (sent: Sent) => WithRequestID<T>) {
-    this.#start = start;
+  /**
+   * @param send sends the request; `stream` leaves a 2xx body unread, `text` reads it into `text`.
+   * @param parse checks the body's text and makes the value.
+   */
+  constructor(
+    send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>,
+    parse: (text: string, response: Response) => WithRequestID<T>,
+  ) {
+    this.#send = send;
     this.#parse = parse;
-    queueMicrotask(() => void this.#send().catch(ignore));
+    queueMicrotask(() => void this.#sending().catch(ignore));
   }
 
-  #send(): Promise<Sent> {
-    this.#sent ??= this.#start(this.#raw);
+  #sending(): Promise<{ response: Response; text: string | undefined }> {
+    this.#sent ??= this.#send(this.#parseAs);
     return this.#sent;
   }
 
   #parsed(): Promise<WithRequestID<T>> {
-    this.#data ??= this.#send().then((sent) =>
-      sent.text === undefined
-        ? // After an early .asResponse() the body was left unread: parse a copy.
-          readBody(copy(sent.response), sent.limit, sent.secret).then(({ text }) => this.#parse({ ...sent, text }))
-        : this.#parse(sent),
+    this.#data ??= this.#sending().then(async ({ response, text }) =>
+      // After an early .asResponse() the body is the caller's: parse a copy.
+      this.#parse(text ?? (await copy(response).text()), response),
     );
     return this.#data;
   }
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
-    // Only matters before the request left: #send() starts it once.
-    this.#raw = true;
-    return this.#send().then((sent) =>
-      sent.text === undefined ? sent.response : bufferedResponse(sent.text, sent.response, sent.secret),
-    );
+    // Only matters before the request left: it is sent once.
+    this.#parseAs = 'stream';
+    return this.#sending().then(({ response, text }) => {
+      if (text === undefined) return response;
+      // Read already, for an earlier await: a copy of what was read.
+      const copy = new Response(text || null, response);
+      return Object.defineProperty(copy, 'url', { value: response.url });
+    });
   }
 
   /** The parsed value together with the response and its request id. */
   async withResponse(): Promise<WithResponse<T>> {
     const data = await this.#parsed();
-    const { response } = await this.#send();
+    const { response } = await this.#sending();
     const requestID = response.headers.get('x-request-id');
     return { data, response, requestID, request_id: requestID };
   }

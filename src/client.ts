@@ -17,30 +17,14 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from './errors.js';
-import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
-import { serializePath } from './internal/path.js';
-import { Caller, checkRetries, checkSize, checkTimeout } from './internal/call.js';
-import { send, type Fetch, type SendOptions, type TransportConfig } from './internal/transport.js';
 import { isBrowserLike } from './internal/browser.js';
+import { createCaller, querySerializer, serializePath } from './internal/call.js';
+import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
+import { checkBaseURL, checkRetries, checkSize, checkTimeout, DEFAULTS, readEnv } from './internal/settings.js';
+import { createTransport, type Fetch, type Limits } from './internal/transport.js';
 import * as Pagination from './pagination.js';
 import type { RequestOptions } from './request-options.js';
 import { Models, type Model, type ModelDeleted, type ModelsPage } from './resources/models.js';
-
-/** Defaults, in one place. */
-const DEFAULTS = {
-  baseURL: 'https://api.openai.com/v1',
-  timeout: 10 * 60 * 1000,
-  maxRetries: 2,
-  /**
-   * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
-   * catalogue is 1-2 MB, a 20,000-model list 1.8 MB), yet a real list this
-   * size still reads and parses within a 256 MB heap (issue 13). A body
-   * crafted to amplify (`[{},{},...]`) can take 40 times its size once
-   * parsed: README's "Safety" says when to lower it.
-   */
-  maxResponseSize: 32 * 1024 * 1024,
-  logLevel: 'warn',
-} as const;
 
 export interface ClientOptions {
   /** API key, sent as `Authorization: Bearer <key>`. @default process.env.OPENAI_API_KEY */
@@ -131,25 +115,14 @@ export class OpenAI {
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
     this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const logger = options.logger ?? console;
-    const level = options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), logger) ?? DEFAULTS.logLevel;
-    const transport: TransportConfig = {
+    const level = options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
+    const transport = createTransport({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       log: leveled(level, logger),
       secret: apiKey,
-    };
-    const caller = new Caller({
-      transport,
-      timeout: this.timeout,
-      maxRetries: this.maxRetries,
-      maxResponseSize: this.maxResponseSize,
-      defaultQuery: options.defaultQuery ?? {},
     });
-    const passthrough: SendOptions = {
-      timeout: this.timeout,
-      maxRetries: this.maxRetries,
-      maxResponseSize: this.maxResponseSize,
-      mode: 'passthrough',
-    };
+    const limits: Limits = { timeout: this.timeout, maxRetries: this.maxRetries, maxResponseSize: this.maxResponseSize };
+    const defaultQuery = options.defaultQuery ?? {};
     let headers: Record<string, string>;
     try {
       // Plain lower-cased names: openapi-fetch merges these into every request.
@@ -163,12 +136,11 @@ export class OpenAI {
     this.api = createClient<paths>({
       baseUrl: this.baseURL,
       pathSerializer: serializePath,
-      querySerializer: caller.querySerializer(),
+      querySerializer: querySerializer(defaultQuery),
       headers,
-      // client.api callers pass their signal the openapi-fetch way, on the Request.
-      fetch: (request) => send(request, { ...passthrough, signal: request.signal }, transport).then((sent) => sent.response),
+      fetch: (request) => transport(request, limits),
     });
-    this.models = new Models(this.api, caller);
+    this.models = new Models(this.api, createCaller({ transport, limits, defaultQuery, secret: apiKey }));
   }
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */
@@ -197,21 +169,6 @@ export class OpenAI {
 /** The official SDK's words, so a search for them finds the same answer. */
 const BROWSER_REFUSED =
   "It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\nnew OpenAI({ apiKey, dangerouslyAllowBrowser: true });\n\nhttps://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety\n";
-
-function readEnv(name: string): string | undefined {
-  const value = globalThis.process?.env?.[name]?.trim();
-  return value === '' ? undefined : value;
-}
-
-function checkBaseURL(url: string): string {
-  // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
-  const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
-  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
-  // fetch's own rule: it would refuse every request to such a URL, with a TypeError quoting it, password and all.
-  const { username, password } = new URL(url);
-  if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);
-  return url.replace(/\/+$/, '');
-}
 
 // The official SDK's namespace, merged with the class, so that code written
 // against `openai` keeps its type names: `OpenAI.Models.Model`, `OpenAI.Model`,

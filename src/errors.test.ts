@@ -16,8 +16,9 @@ import {
   toAPIError,
 } from './errors.js';
 
-const body = (message: string, code: string | null = null) =>
-  JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code } });
+/** An error body as openapi-fetch hands it over: parsed. */
+const body = (message: string, code: string | null = null) => ({ error: { message, type: 'invalid_request_error', param: null, code } });
+const answer = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
 describe('toAPIError: status → class, in one place', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('toAPIError: status → class, in one place', () => {
     [503, InternalServerError],
     [418, APIError],
   ])('%i → %o', (status, Class) => {
-    const error = toAPIError(status, new Headers({ 'x-request-id': 'req_1' }), body('m'));
+    const error = toAPIError(answer(status, { 'x-request-id': 'req_1' }), body('m'), '');
     expect(error).toBeInstanceOf(Class);
     expect(error.constructor).toBe(Class);
     expect(error.name).toBe(Class.name);
@@ -41,7 +42,7 @@ describe('toAPIError: status → class, in one place', () => {
   });
 
   it('keeps the API error fields', () => {
-    const error = toAPIError(404, new Headers(), body('The model `x` does not exist or you do not have access to it.', 'model_not_found'));
+    const error = toAPIError(answer(404), body('The model `x` does not exist or you do not have access to it.', 'model_not_found'), '');
     expect(error.message).toBe('404 The model `x` does not exist or you do not have access to it.');
     expect([error.code, error.type, error.param]).toEqual(['model_not_found', 'invalid_request_error', null]);
     expect(error.error).toEqual({ message: 'The model `x` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' });
@@ -49,14 +50,14 @@ describe('toAPIError: status → class, in one place', () => {
 
   it('redacts the key from the body, and JSON.stringify/inspect show no request headers', () => {
     const key = 'sk-proj-SECRETSECRET';
-    const error = toAPIError(401, new Headers(), body(`Incorrect API key provided: ${key}.`), key);
+    const error = toAPIError(answer(401), body(`Incorrect API key provided: ${key}.`), key);
     expect(error.message).toBe('401 Incorrect API key provided: [REDACTED].');
     expect(JSON.stringify(error)).not.toContain(key);
     expect(inspect(error)).not.toContain(key);
   });
 
   it('truncates a long non-JSON body to 200 characters in the message', () => {
-    const error = toAPIError(502, new Headers(), 'x'.repeat(5000));
+    const error = toAPIError(answer(502), 'x'.repeat(5000), '');
     expect(error.message).toBe(`502 status code (body is not JSON: "${'x'.repeat(200)}…")`);
     expect(error.error).toHaveLength(5000);
   });
@@ -83,8 +84,9 @@ describe('redact', () => {
   it('replaces every whole key, and nothing else of a body read to its end', () => {
     expect(redact(`a ${key} b ${key}`, key)).toBe('a [REDACTED] b [REDACTED]');
     expect(redact('ends with sk-proj-SEC', key)).toBe('ends with sk-proj-SEC');
-    // toAPIError leaves the end of a body alone: readBody, which cuts, scrubs a start of the key there.
-    expect(toAPIError(502, new Headers(), 'ends with sk-proj-SEC', key).error).toBe('ends with sk-proj-SEC');
+    // A start of the key is scrubbed only where a body was cut.
+    expect(toAPIError(answer(502), 'ends with sk-proj-SEC', key).error).toBe('ends with sk-proj-SEC');
+    expect(toAPIError(answer(502), 'ends with sk-proj-SEC', key, 65536).error).toBe('ends with [REDACTED]');
   });
 
   it('also replaces a start of the key, down to one character, where a cut body ends', () => {

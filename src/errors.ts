@@ -115,7 +115,7 @@ export class APIResponseValidationError extends APIError {
 /**
  * A response body was larger than `maxResponseSize`, or declared so in its
  * `content-length`: reading stopped there and the connection was closed, so
- * a broken or hostile server cannot fill the memory (issue 13). Never
+ * a broken or hostile server cannot fill the memory. Never
  * retried: the same server would send the same body.
  */
 export class APIResponseTooLargeError extends APIError {
@@ -167,31 +167,37 @@ const byStatus: Readonly<Record<number, StatusErrorClass>> = {
 };
 
 /**
- * The one place where a non-2xx answer becomes a typed error.
- * `bodyText` is the body as read; `secret` (the API key) is scrubbed from it
- * first, in case a proxy echoed the request back. `cutAt` says the body went
- * on past that many bytes and `bodyText` is only its start (internal/body.ts,
- * which scrubbed a start of the key where it cut).
+ * The one place where a non-2xx answer becomes a typed error. `body` is what
+ * openapi-fetch made of it: the parsed JSON, else the text (with `cutAt`:
+ * the start of a body that went on past so many bytes). `secret` (the API key) is scrubbed from what is
+ * kept, in case a proxy echoed the request back.
  */
-export function toAPIError(status: number, answerHeaders: Headers, bodyText: string, secret?: string, cutAt?: number): APIError {
-  const text = redact(bodyText, secret);
-  const headers = redactHeaders(answerHeaders, secret);
+export function toAPIError(response: Response, body: unknown, secret: string, cutAt?: number): APIError {
+  const { status } = response;
+  const headers = redactHeaders(response.headers, secret);
   const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
-  if (text.trim() === '') return new Class(status, undefined, undefined, headers);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
+  if (typeof body === 'string') {
+    const text = redact(body, secret, cutAt !== undefined);
+    if (text.trim() === '') return new Class(status, undefined, undefined, headers);
     // An HTML page from a proxy, a plain-text message, the start of a huge body...: say what came back.
     const what = cutAt === undefined ? 'body is not JSON' : `body larger than ${cutAt} bytes, cut`;
     return new Class(status, text, `status code (${what}: ${snippet(text)})`, headers);
   }
+  const parsed = scrubbed(body, secret);
   const inner = isRecord(parsed) ? parsed['error'] : undefined;
   if (isRecord(inner)) return new Class(status, inner, undefined, headers);
   // Compatible servers: {"error": "text"}, {"message": "..."}, and RFC 9457
   // problem documents {"title", "detail"} (Prism, many gateways, FastAPI).
   if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
   return new Class(status, parsed, problemText(parsed), headers);
+}
+
+/** A parsed body without `secret`: written out and read back only when it held it; too deep to write, only named. */
+function scrubbed(body: unknown, secret: string): unknown {
+  const text = jsonText(body);
+  if (text === TOO_DEEP) return TOO_DEEP;
+  const clean = text === undefined ? text : redact(text, secret);
+  return clean === text ? body : JSON.parse(clean as string);
 }
 
 /** `"<title>: <detail>"` of a problem document, or undefined when it is not one. */

@@ -1,7 +1,5 @@
-import { APIPromise, type Start } from './api-promise.js';
+import { APIPromise } from './api-promise.js';
 import { OpenAIError } from './errors.js';
-import type { Sent } from './internal/transport.js';
-import type { WithRequestID } from './internal/validate.js';
 
 /** The body of a list answer, as the official SDK names it (`openai/pagination`). */
 export interface PageResponse<Item> {
@@ -61,10 +59,6 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
 
 /** `await` it for the first page, or `for await` over it for every item. */
 export class PagePromise<Item> extends APIPromise<Page<Item>> implements AsyncIterable<Item> {
-  constructor(start: Start, parse: (sent: Sent) => WithRequestID<Page<Item>>) {
-    super(start, parse);
-  }
-
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     yield* await this;
   }

@@ -119,7 +119,8 @@ describe('answers that are not what they should be', () => {
     expect((await failure(client.models.list()) as Error).message).toBe('418 {"unexpected":true}');
     expect((await failure(client.models.list()) as Error).message).toBe('400 model is required');
     expect((await failure(client.models.list()) as Error).message).toBe('422 bad input');
-    expect((await failure(client.models.list()) as Error).message).toBe('500 upstream exploded');
+    // openapi-fetch hands over a JSON string parsed, the same as a body that is no JSON: said as the latter.
+    expect((await failure(client.models.list()) as Error).message).toBe('500 status code (body is not JSON: "upstream exploded")');
     expect((await failure(client.models.list()) as Error).message).toBe('500 42');
     expect((await failure(client.models.list()) as Error).message).toBe('500 null');
     expect((await failure(client.models.list()) as Error).message).toBe('500 status code (no body)');
@@ -137,40 +138,33 @@ describe('answers that are not what they should be', () => {
   });
 });
 
-describe('client.api and a 200 that is not JSON', () => {
-  const html = (res: ServerResponse): void => void res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'req_html' }).end(`<html>${KEY}</html>`);
-
-  it('fails with the typed error of the resource methods, key scrubbed, not a bare SyntaxError', async () => {
-    const { client } = await serve((_req, res) => html(res), { maxRetries: 0 });
+describe('client.api reads a 2xx as openapi-fetch does', () => {
+  it('throws its SyntaxError for a 200 that is not JSON', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
     const error = await failure(client.api.GET('/models/{model}', { params: { path: { model: 'x' } } }));
-    expect(error).toBeInstanceOf(APIResponseValidationError);
-    expect(error).toMatchObject({ status: 200, requestID: 'req_html', error: '<html>[REDACTED]</html>' });
-    expect((error as Error).message).toBe('200 response body is not valid JSON: "<html>[REDACTED]</html>"');
+    expect(error).toBeInstanceOf(SyntaxError);
   });
 
-  it('reads an empty 2xx sent chunked as no body, as openapi-fetch does', async () => {
-    const { client } = await serve((_req, res) => void res.writeHead(200).end(), { maxRetries: 0 });
-    const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
-    expect(data).toBeUndefined();
-    expect([response.headers.get('content-length'), response.headers.get('transfer-encoding')]).toEqual(['0', null]);
-  });
-
-  it('gives a chunked 2xx the length of the text it holds, not of the bytes read', async () => {
-    // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD, three bytes.
+  it('reads an empty 2xx sent chunked as no body, and a chunked JSON body whole', async () => {
     const { client } = await serve(sequence(
+      (res) => void res.writeHead(200).end(),
+      // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD.
       (res) => void res.writeHead(200).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(model))])),
       (res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
     ), { maxRetries: 0 });
-    const withBOM = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
-    expect([withBOM.data, withBOM.response.headers.get('content-length')]).toEqual([model, String(JSON.stringify(model).length)]);
-    const latin1 = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    const get = () => client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect((await get()).data).toBeUndefined();
+    expect((await get()).data).toEqual(model);
+    expect((await get()).data).toEqual({ ...model, id: 'caf\ufffd' });
+  });
+
+  it('gives the text read when .asResponse() comes after the call was awaited', async () => {
     const text = JSON.stringify({ ...model, id: 'caf\ufffd' });
-    expect([latin1.data, latin1.response.headers.get('content-length')]).toEqual([JSON.parse(text), String(Buffer.byteLength(text))]);
-    // The same for the copy .asResponse() gives after the call was awaited.
+    const { client } = await serve((_req, res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')), { maxRetries: 0 });
     const call = client.models.retrieve('x');
     await call;
     const copy = await call.asResponse();
-    expect([copy.headers.get('content-length'), copy.headers.get('transfer-encoding'), await copy.text()]).toEqual([String(Buffer.byteLength(text)), null, text]);
+    expect([copy.status, await copy.text()]).toEqual([200, text]);
   });
 
   it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {
@@ -208,9 +202,9 @@ describe('client.api and a 200 that is not JSON', () => {
   });
 
   it('still hands the text to a caller who asks for text', async () => {
-    const { client } = await serve((_req, res) => html(res), { maxRetries: 0 });
+    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
     const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } }, parseAs: 'text' });
-    expect(data).toBe(`<html>${KEY}</html>`);
+    expect(data).toBe('<html></html>');
   });
 });
 

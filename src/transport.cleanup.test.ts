@@ -9,7 +9,6 @@ import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status } from './__tests__/transport-harness.js';
-import { TICK_MS } from './internal/timeouts.js';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, InternalServerError, NotFoundError, type Logger } from './index.js';
 
 afterEach(closeServer);
@@ -17,9 +16,7 @@ afterEach(closeServer);
 /**
  * Runs `call` and counts the timers it started that are still pending, and
  * still hold the process open, once it has settled. Only the call's own
- * timers count: the runner's are not ours. (An attempt with a long timeout
- * waits on the interval of internal/timeouts.ts, which lets go of the process
- * when the attempt ends and stops at its next tick: timeouts.test.ts.)
+ * timers count: the runner's are not ours.
  */
 async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; left: number }> {
   const pending = new Map<number, NodeJS.Timeout>();
@@ -48,7 +45,8 @@ const errorResponse = (code: number, headers: Record<string, string> = {}): Resp
 describe('nothing is left running once a call settles', () => {
   const roads: [string, () => Promise<Response>, (client: OpenAI, signal: AbortSignal) => Promise<unknown>][] = [
     ['a parsed 200', async () => modelResponse(), (client, signal) => client.models.retrieve('gpt-4o-mini', { signal })],
-    ['a raw 200 (asResponse)', async () => modelResponse(), (client, signal) => client.models.retrieve('gpt-4o-mini', { signal }).asResponse()],
+    // The attempt, and its timeout, lasts until the body is read.
+    ['a raw 200 (asResponse), read', async () => modelResponse(), async (client, signal) => (await client.models.retrieve('gpt-4o-mini', { signal }).asResponse()).text()],
     ['a final 404', async () => errorResponse(404), (client, signal) => client.models.retrieve('nope', { signal }).catch((e: unknown) => e)],
     ['a connection failure', () => Promise.reject(new TypeError('fetch failed')), (client, signal) => client.models.retrieve('x', { signal }).catch((e: unknown) => e)],
     ['client.api', async () => modelResponse(), (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } }, signal })],
@@ -149,9 +147,7 @@ describe('errors carry their cause', () => {
     expect(cause.message).toBe('Request timed out after 30 ms');
   });
 
-  it('a long timeout, on the shared interval: APIConnectionTimeoutError once it has passed, not before', async () => {
-    // The interval the calls above started (real timers) stops at its first idle tick; the fake one starts afresh.
-    await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
+  it('a long timeout: APIConnectionTimeoutError to the millisecond, not before', async () => {
     vi.useFakeTimers();
     try {
       let signal: AbortSignal | undefined;
@@ -166,7 +162,8 @@ describe('errors carry their cause', () => {
       const settled = failure(client.models.retrieve('gpt-4o-mini'));
       await vi.advanceTimersByTimeAsync(59_999);
       expect(signal?.aborted).toBe(false);
-      await vi.advanceTimersByTimeAsync(TICK_MS);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(signal?.aborted).toBe(true);
       const error = await settled;
       expect(error).toBeInstanceOf(APIConnectionTimeoutError);
       expect(((error as Error).cause as DOMException).message).toBe('Request timed out after 60000 ms');

@@ -3,6 +3,7 @@
  * cancellation, and client.api sharing all of it. The tests assert what the
  * client threw, how often it asked, and how long it waited.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeServer, failure, KEY, model, ok, sequence, serve, status, timed } from './__tests__/transport-harness.js';
 import {
@@ -133,6 +134,27 @@ describe('timeouts and cancellation', () => {
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(elapsed).toBeLessThan(2000);
   });
+
+  it('fires a 6 s timeout while the body still drips in: never early, late only by the event loop\'s lag', async () => {
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id": "gpt');
+        // A byte every 100 ms: the body is still arriving when the timeout is due.
+        const drip = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(drip));
+      },
+      { timeout: 6000, maxRetries: 0 },
+    );
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const [error, elapsed] = await timed(() => failure(client.models.retrieve('gpt-4o-mini')));
+    lag.disable();
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(elapsed).toBeGreaterThanOrEqual(6000);
+    // The histogram's max (ns) is the longest the loop was held up; 50 ms covers sending the request and settling.
+    expect(elapsed - 6000).toBeLessThanOrEqual(lag.max / 1e6 + 50);
+  }, 20_000);
 
   it('takes the timeout per request', async () => {
     const { client } = await serve(() => {}, { timeout: 60_000, maxRetries: 0 });

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json } from '../contract-tests/support/local-server.js';
 import { closeServer, failure, KEY, sequence, serve } from './__tests__/transport-harness.js';
-import { ERROR_BODY_LIMIT } from './internal/body.js';
+import { ERROR_BODY_LIMIT } from './internal/transport.js';
 import OpenAI, { APIError, APIResponseValidationError, InternalServerError, OpenAIError } from './index.js';
 
 afterEach(closeServer);

@@ -12,7 +12,7 @@ import { listBody, modelBody, MODEL_ID, RESPONSE_HEADERS } from './fixtures.js';
 import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
 import { OpenAI } from '../../src/client.js';
-import { readBody } from '../../src/internal/body.js';
+import { createTransport } from '../../src/internal/transport.js';
 
 export type Scenario = 'retrieve' | 'list';
 
@@ -24,9 +24,9 @@ export interface CpuResult {
   /** What an AbortController + setTimeout/clearTimeout pair costs here: the floor of any client with a per-attempt timeout. */
   timeoutFloorUs: number;
   /**
-   * What reading a body through the client's bounded reader (src/internal/body.ts:
-   * bytes counted as they come, issue 13) costs over `response.text()`, per
-   * call, by scenario: µs, measured side by side.
+   * What a body through the client's transport (an attempt with its timer,
+   * bytes counted as they come) costs over `response.text()`, per call, by
+   * scenario: µs, measured side by side.
    */
   byteCountUs: Record<Scenario, number>;
 }
@@ -79,9 +79,12 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
  */
 async function byteCount(body: string): Promise<number> {
   const n = 400;
-  const limit = new OpenAI({ apiKey: API_KEY }).maxResponseSize; // the client's default
+  const client = new OpenAI({ apiKey: API_KEY }); // the client's defaults
+  const limits = { timeout: client.timeout, maxRetries: client.maxRetries, maxResponseSize: client.maxResponseSize };
+  const transport = createTransport({ fetch: async () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }), log: {}, secret: API_KEY });
+  const request = new Request('http://127.0.0.1:9/v1/models');
   const readers = {
-    counted: () => readBody(new Response(body, { status: 200, headers: RESPONSE_HEADERS }), limit, API_KEY),
+    counted: () => transport(request, limits).then((response) => response.text()),
     text: () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }).text(),
   };
   const differences: number[] = [];

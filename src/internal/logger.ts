@@ -10,13 +10,16 @@ export interface Logger {
   debug(message: string, ...rest: unknown[]): void;
 }
 
-const RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+/** From least to most verbose. */
+const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 
-/** `value`, read from `OPENAI_LOG`, when it is a level; else a warning on `logger` in the official SDK's words, and `undefined`. */
-export function envLogLevel(value: string | undefined, logger: Logger): LogLevel | undefined {
-  if (value === undefined || Object.hasOwn(RANK, value)) return value as LogLevel | undefined;
-  logger.warn(`process.env['OPENAI_LOG'] was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(Object.keys(RANK))}`);
-  return undefined;
+/** `value`, read from `OPENAI_LOG`, when it is a level; else `undefined`, and `warn` says so in the official SDK's words. */
+export function envLogLevel(value: string | undefined, warn: (message: string) => void): LogLevel | undefined {
+  const level = LEVELS.find((known) => known === value);
+  if (value !== undefined && level === undefined) {
+    warn(`process.env['OPENAI_LOG'] was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(LEVELS)}`);
+  }
+  return level;
 }
 
 /** The logging the transport does: `undefined` below the level, so such a line is never even formatted. */
@@ -28,8 +31,8 @@ export interface Log {
 /** `logger`'s `info` and `debug`, each only when `level` lets it through. */
 export function leveled(level: LogLevel, logger: Logger): Log {
   return {
-    info: RANK[level] >= RANK.info ? logger.info.bind(logger) : undefined,
-    debug: RANK[level] >= RANK.debug ? logger.debug.bind(logger) : undefined,
+    info: LEVELS.indexOf(level) >= LEVELS.indexOf('info') ? logger.info.bind(logger) : undefined,
+    debug: level === 'debug' ? logger.debug.bind(logger) : undefined,
   };
 }
 

@@ -1,7 +1,6 @@
 import { APIResponseValidationError, redact, redactHeaders, snippet } from '../errors.js';
 import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
 import type { Page } from '../pagination.js';
-import type { Sent } from './transport.js';
 import { isRecord } from './record.js';
 
 /**
@@ -52,48 +51,26 @@ export const modelsListShape = shape<ModelsListResponse>(listProblem);
 export const modelDeletedShape = shape<ModelDeleted>(deletedProblem);
 
 /**
- * Parses a 2xx body and checks it against `shape`; the parsed object carries the
- * request id as a non-enumerable `_request_id` (as in the official SDK), so
- * it never shows up in `JSON.stringify`.
+ * Parses a 2xx body and checks it against `shape`; what an error quotes has
+ * `secret` scrubbed. The value carries the request id as a non-enumerable
+ * `_request_id`, as in the official SDK.
  */
-export function parseBody<T extends object>(
-  sent: Sent,
-  shape: Shape<T>,
-  secret: string,
-): WithRequestID<T> {
-  const { response } = sent;
-  // Stryker disable next-line StringLiteral: only `parse` mode parses, and it always reads the body, so text is never undefined here
-  const raw = sent.text ?? '';
-  // The key is scrubbed only from what an error would quote: a 2xx body is
-  // the caller's own data, and scanning every one costs ~2.5 us on a list.
+export function parseBody<T extends object>(text: string, response: Response, shape: Shape<T>, secret: string): WithRequestID<T> {
+  const fail = (error: unknown, what: string): APIResponseValidationError =>
+    new APIResponseValidationError(response.status, error, `response ${what}`, redactHeaders(response.headers, secret));
   let value: unknown;
   try {
-    value = JSON.parse(raw);
+    value = JSON.parse(text);
   } catch {
-    throw notJSON(response, raw, secret);
+    const redacted = redact(text, secret);
+    throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
   if (!shape.is(value)) {
-    const redacted = redact(raw, secret);
-    // Parsed again only when the key had to be scrubbed: a second parse of a
-    // large body would hold it twice (a crafted one can take 40 times its
-    // size parsed: README, "Safety").
-    // Stryker disable next-line ConditionalExpression: parsing an unchanged text again gives an equal value, it only costs memory; always reusing `value` is caught by the EqualityOperator mutant (validation.test.ts, the scrubbed key)
-    const error: unknown = redacted === raw ? value : JSON.parse(redacted);
-    throw new APIResponseValidationError(
-      response.status,
-      error,
-      `response ${shape.problem(value)}: ${snippet(redacted)}`,
-      redactHeaders(response.headers, secret),
-    );
+    const redacted = redact(text, secret);
+    // Parsed again only when the key was scrubbed: a large body is held once.
+    throw fail(redacted === text ? value : JSON.parse(redacted), `${shape.problem(value)}: ${snippet(redacted)}`);
   }
   return withRequestID(value, response.headers.get('x-request-id'));
-}
-
-/** The error of a 2xx body that is not JSON: what came back, with `secret` scrubbed. */
-export function notJSON(response: Response, raw: string, secret: string): APIResponseValidationError {
-  const redacted = redact(raw, secret);
-  const what = raw.trim() === '' ? 'is empty' : `is not valid JSON: ${snippet(redacted)}`;
-  return new APIResponseValidationError(response.status, redacted, `response body ${what}`, redactHeaders(response.headers, secret));
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acceptedId } from '../../contract-tests/support/arbitraries.js';
 import { OpenAIError } from '../errors.js';
-import { encodePathParam, serializePath } from './path.js';
+import { encodePathParam, serializePath } from './call.js';
 
 describe('encodePathParam', () => {
   it.each([

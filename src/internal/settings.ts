@@ -1,0 +1,51 @@
+import { OpenAIError } from '../errors.js';
+
+/** The client's defaults, in one place (the CLI's too). */
+export const DEFAULTS = {
+  baseURL: 'https://api.openai.com/v1',
+  timeout: 10 * 60 * 1000,
+  maxRetries: 2,
+  /**
+   * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
+   * catalogue), yet small enough to parse within a 256 MB heap.
+   */
+  maxResponseSize: 32 * 1024 * 1024,
+  logLevel: 'warn',
+} as const;
+
+/** The longest timer JavaScript runs: a longer delay fires at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** An environment variable, trimmed; unset or blank reads as `undefined`. */
+export function readEnv(name: string, env: Record<string, string | undefined> | undefined = globalThis.process?.env): string | undefined {
+  const value = env?.[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+export function checkTimeout(ms: number): number {
+  if (typeof ms !== 'number' || !(ms > 0) || ms > MAX_TIMEOUT_MS) {
+    throw new OpenAIError(`timeout must be a positive number of milliseconds (at most 2^31-1), got ${String(ms)}`);
+  }
+  return ms;
+}
+
+export function checkRetries(n: number): number {
+  if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
+  return n;
+}
+
+export function checkSize(bytes: number): number {
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new OpenAIError(`maxResponseSize must be a whole number >= 1, got ${String(bytes)}`);
+  return bytes;
+}
+
+/** `url` without trailing slashes, once it is an http(s) URL that fetch will accept. */
+export function checkBaseURL(url: string): string {
+  // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
+  const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
+  // fetch refuses every request to such a URL, with a TypeError that quotes the password.
+  const { username, password } = new URL(url);
+  if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);
+  return url.replace(/\/+$/, '');
+}
