@@ -13,12 +13,8 @@ export interface WithResponse<T> {
 }
 
 /**
- * The promise every call returns: await it for the parsed value, or ask for
- * more with `.withResponse()` and `.asResponse()`.
- *
- * The request starts on the next microtask, so `client.models.list().asResponse()`
- * gets the response with its body genuinely unread, while a call nobody awaits
- * is still sent, as with the official SDK.
+ * The promise every call returns. The request starts on the next microtask, so that
+ * `.asResponse()` called at once gets the body unread, and a call nobody awaits is still sent.
  */
 export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   readonly #send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>;
@@ -27,10 +23,6 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   #sent: Promise<{ response: Response; text: string | undefined }> | undefined;
   #data: Promise<WithRequestID<T>> | undefined;
 
-  /**
-   * @param send sends the request; `stream` leaves a 2xx body unread, `text` reads it into `text`.
-   * @param parse checks the body's text and makes the value.
-   */
   constructor(
     send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>,
     parse: (text: string, response: Response) => WithRequestID<T>,
@@ -55,11 +47,10 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
-    // Only matters before the request left: it is sent once.
     this.#parseAs = 'stream';
     return this.#sending().then(({ response, text }) => {
       if (text === undefined) return response;
-      // Read already, for an earlier await: a copy of what was read.
+      // Read already for an earlier await: a copy.
       const copy = new Response(text || null, response);
       return Object.defineProperty(copy, 'url', { value: response.url });
     });

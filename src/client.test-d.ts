@@ -60,8 +60,12 @@ describe('resource methods', () => {
 
 describe('what editors show (issue 14)', () => {
   it('results are the named types, with the request id as the official SDK types it', () => {
-    expectTypeOf<Awaited<ReturnType<typeof client.models.retrieve>>>().toEqualTypeOf<Model & { _request_id?: string | null }>();
-    expectTypeOf<Awaited<ReturnType<typeof client.models.delete>>>().toEqualTypeOf<ModelDeleted & { _request_id?: string | null }>();
+    expectTypeOf<Awaited<ReturnType<typeof client.models.retrieve>>>().toEqualTypeOf<
+      Model & { _request_id?: string | null }
+    >();
+    expectTypeOf<Awaited<ReturnType<typeof client.models.delete>>>().toEqualTypeOf<
+      ModelDeleted & { _request_id?: string | null }
+    >();
     expectTypeOf<Awaited<ReturnType<typeof client.models.list>>>().toEqualTypeOf<Page<Model>>();
     expectTypeOf<Page<Model>['_request_id']>().toEqualTypeOf<string | null | undefined>();
   });

@@ -43,10 +43,8 @@ export interface ClientOptions {
   /** Retries after a 408, 409, 429, >= 500 or a connection failure. @default 2 */
   maxRetries?: number | undefined;
   /**
-   * Most bytes of a response body to read, counted after decompression (the
-   * name is undici's). A larger answer, or one declaring a larger
-   * `content-length`, is cut off and fails with `APIResponseTooLargeError`;
-   * error bodies are read up to 64 KiB at most. @default 33554432 (32 MiB)
+   * Most bytes of a response body to read, after decompression (undici's name); more fails with
+   * `APIResponseTooLargeError`. Error bodies are read up to 64 KiB. @default 33554432 (32 MiB)
    */
   maxResponseSize?: number | undefined;
   /** A `fetch` to use instead of `globalThis.fetch` (a proxy agent, a test double...). */
@@ -59,11 +57,7 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Where log lines go. @default globalThis.console */
   logger?: Logger | undefined;
-  /**
-   * Lets the client run in a browser (or a browser's Web Worker), where it
-   * refuses by default: anyone who opens the page can read the API key.
-   * @default false
-   */
+  /** Lets the client run in a browser, where anyone who opens the page can read the key. @default false */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
@@ -88,12 +82,8 @@ export class OpenAI {
   readonly models: Models;
 
   /**
-   * The typed openapi-fetch client that every call goes through,
-   * `client.models.*` included: its middleware (`client.api.use(...)`) sees
-   * every request. Use it for direct typed calls such as
-   * `client.api.GET('/models/{model}', { params: { path: { model } } })`,
-   * with the same auth, headers, retries and timeout; these report HTTP
-   * errors openapi-fetch's way (`{ data, error, response }`) rather than throwing.
+   * The typed openapi-fetch client every call goes through, with the same auth, retries and timeout; its
+   * middleware sees `client.models.*` too. Its calls return errors openapi-fetch's way rather than throw.
    */
   readonly api: Client<paths>;
 
@@ -115,19 +105,30 @@ export class OpenAI {
     this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
     this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
     const logger = options.logger ?? console;
-    const level = options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
+    const level =
+      options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
     const transport = createTransport({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       log: leveled(level, logger),
       secret: apiKey,
     });
-    const limits: Limits = { timeout: this.timeout, maxRetries: this.maxRetries, maxResponseSize: this.maxResponseSize };
+    const limits: Limits = {
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      maxResponseSize: this.maxResponseSize,
+    };
     const defaultQuery = options.defaultQuery ?? {};
     let headers: Record<string, string>;
     try {
-      // Plain lower-cased names: openapi-fetch merges these into every request.
       headers = Object.fromEntries(
-        mergeHeaders({ authorization: `Bearer ${apiKey}`, 'openai-organization': this.organization, 'openai-project': this.project }, options.defaultHeaders),
+        mergeHeaders(
+          {
+            authorization: `Bearer ${apiKey}`,
+            'openai-organization': this.organization,
+            'openai-project': this.project,
+          },
+          options.defaultHeaders,
+        ),
       );
     } catch {
       // Headers' own TypeError quotes the value, which may be the key.
@@ -170,9 +171,7 @@ export class OpenAI {
 const BROWSER_REFUSED =
   "It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\nnew OpenAI({ apiKey, dangerouslyAllowBrowser: true });\n\nhttps://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety\n";
 
-// The official SDK's namespace, merged with the class, so that code written
-// against `openai` keeps its type names: `OpenAI.Models.Model`, `OpenAI.Model`,
-// `OpenAI.ModelsPage`, `OpenAI.RequestOptions`, `OpenAI.Page<OpenAI.Model>`.
+// The official SDK's namespace, so that its type names (`OpenAI.Models.Model`, `OpenAI.Page`) still work.
 OpenAI.Models = Models;
 OpenAI.Page = Pagination.Page;
 

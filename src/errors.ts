@@ -1,28 +1,7 @@
 /**
- * The error hierarchy, named as in the official `openai` package so that
- * `catch (e) { if (e instanceof NotFoundError) ... }` code moves over as is.
- *
- * OpenAIError
- * └─ APIError                        any failure of a request
- *    ├─ BadRequestError             400
- *    ├─ AuthenticationError         401
- *    ├─ PermissionDeniedError       403
- *    ├─ NotFoundError               404
- *    ├─ ConflictError               409
- *    ├─ UnprocessableEntityError    422
- *    ├─ RateLimitError              429
- *    ├─ InternalServerError         >= 500
- *    ├─ APIResponseValidationError  a 2xx whose body is not JSON or not the spec's shape
- *    ├─ APIResponseTooLargeError    a body larger than `maxResponseSize`
- *    ├─ APIUserAbortError           the caller's AbortSignal fired
- *    └─ APIConnectionError          no HTTP answer (refused, reset, DNS, ...)
- *       └─ APIConnectionTimeoutError
- *
- * None of them ever holds the API key: the request's headers are not kept,
- * and the key is scrubbed from anything the server echoed back, in its body
- * (`toAPIError`) or in its headers (`redactHeaders`), request id included.
+ * The official SDK's error classes, so that `instanceof NotFoundError` code moves over as is. None holds
+ * the API key: the request's headers are not kept, and the key is scrubbed from what the server echoed back.
  */
-
 import { isRecord } from './internal/record.js';
 
 /** Base class of every error this package throws on purpose. */
@@ -37,11 +16,7 @@ export class APIError extends OpenAIError {
   readonly status: number | undefined;
   /** The answer's headers, or `undefined` when no answer arrived. */
   readonly headers: Headers | undefined;
-  /**
-   * The parsed error: the `error` object of an OpenAI-shaped body
-   * (`{ message, type, param, code }`), else the whole parsed JSON body, else
-   * the body's text; `undefined` for an empty body or no answer.
-   */
+  /** The `error` object of an OpenAI-shaped body, else the parsed body, else its text; `undefined` for none. */
   readonly error: unknown;
   /** `error.code`, e.g. `"model_not_found"`. */
   readonly code: string | null | undefined;
@@ -73,10 +48,9 @@ export class APIError extends OpenAIError {
 
   /** `"<status> <message>"` as the official SDK words it; the body's message unless `message` is given. */
   static makeMessage(status: number | undefined, error: unknown, message: string | undefined): string {
-    // Whatever JSON came back says itself: a string as is, anything else (42, [1], null) as JSON; no body stays undefined.
-    const fromBody: string | undefined =
-      isRecord(error) && typeof error['message'] === 'string' ? error['message'] : typeof error === 'string' ? error : jsonText(error);
-    const msg = message ?? fromBody;
+    // Whatever came back says itself: a string as is, other JSON (42, [1], null) as JSON.
+    const fromBody = isRecord(error) && typeof error['message'] === 'string' ? error['message'] : error;
+    const msg = message ?? (typeof fromBody === 'string' ? fromBody : jsonText(fromBody));
     if (!msg) return status === undefined ? '(no status code or body)' : `${status} status code (no body)`;
     return status === undefined ? msg : `${status} ${msg}`;
   }
@@ -112,12 +86,7 @@ export class APIResponseValidationError extends APIError {
   override name = 'APIResponseValidationError';
 }
 
-/**
- * A response body was larger than `maxResponseSize`, or declared so in its
- * `content-length`: reading stopped there and the connection was closed, so
- * a broken or hostile server cannot fill the memory. Never
- * retried: the same server would send the same body.
- */
+/** A body larger than `maxResponseSize`, or declared so: never retried, the same server would send it again. */
 export class APIResponseTooLargeError extends APIError {
   override name = 'APIResponseTooLargeError';
   /** The limit that was crossed, in bytes (the `maxResponseSize` in force). */
@@ -125,7 +94,8 @@ export class APIResponseTooLargeError extends APIError {
   /** `declared`: the `content-length` that was refused before reading. */
   constructor(status: number, headers: Headers, limit: number, declared?: number) {
     const of = declared === undefined ? '' : ` of ${declared} bytes (content-length)`;
-    super(status, undefined, `response body${of} is larger than maxResponseSize (${limit} bytes); raise it if the answer is genuine.`, headers);
+    const message = `response body${of} is larger than maxResponseSize (${limit} bytes); raise it if the answer is genuine.`;
+    super(status, undefined, message, headers);
     this.limit = limit;
   }
 }
@@ -154,23 +124,14 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
 }
 
-type StatusErrorClass = new (...args: ConstructorParameters<typeof APIError>) => APIError;
-
-const byStatus: Readonly<Record<number, StatusErrorClass>> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
+const byStatus: Readonly<Record<number, typeof APIError>> = {
+  ...{ 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError },
+  ...{ 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError },
 };
 
 /**
- * The one place where a non-2xx answer becomes a typed error. `body` is what
- * openapi-fetch made of it: the parsed JSON, else the text (with `cutAt`:
- * the start of a body that went on past so many bytes). `secret` (the API key) is scrubbed from what is
- * kept, in case a proxy echoed the request back.
+ * The one place where a non-2xx answer becomes a typed error. `body` is what openapi-fetch made of it: the
+ * parsed JSON, else the text (with `cutAt`, the start of a longer body). `secret` is scrubbed from what is kept.
  */
 export function toAPIError(response: Response, body: unknown, secret: string, cutAt?: number): APIError {
   const { status } = response;
@@ -203,31 +164,26 @@ function scrubbed(body: unknown, secret: string): unknown {
 /** `"<title>: <detail>"` of a problem document, or undefined when it is not one. */
 function problemText(body: unknown): string | undefined {
   if (!isRecord(body) || 'message' in body) return undefined;
-  const parts = [body['title'], body['detail']].filter((part): part is string => typeof part === 'string' && part !== '');
+  const parts = [body['title'], body['detail']].filter((part) => typeof part === 'string' && part !== '');
   return parts.length > 0 ? parts.join(': ') : undefined;
 }
 
 /**
- * Replaces every occurrence of `secret` in `text` (keys shorter than 8
- * characters are not searched for). `cut`: `text` is the start of a longer
- * body, which may have been cut in the middle of the key, so a start of the
- * key at its very end goes too, however short.
+ * Replaces every `secret` in `text` (one under 8 characters would match plain text). `cut`: `text` is the
+ * start of a longer body, so a start of the key at its very end goes too.
  */
 export function redact(text: string, secret: string | undefined, cut = false): string {
   if (!secret || secret.length < 8) return text;
   const out = text.includes(secret) ? text.split(secret).join('[REDACTED]') : text;
   if (cut) {
     // Stryker disable next-line ArithmeticOperator: starting longer tries the whole key, already replaced above: the same result
-    for (let n = secret.length - 1; n > 0; n--) if (out.endsWith(secret.slice(0, n))) return `${out.slice(0, -n)}[REDACTED]`;
+    for (let n = secret.length - 1; n > 0; n--)
+      if (out.endsWith(secret.slice(0, n))) return `${out.slice(0, -n)}[REDACTED]`;
   }
   return out;
 }
 
-/**
- * The headers of an answer, for an error to keep: the same object, unless a
- * value holds the key (a proxy that echoes the request's `Authorization` back,
- * as a header or as the request id): then a copy with the key scrubbed.
- */
+/** The headers of an answer, or a copy with the key scrubbed where a proxy echoed it back. */
 export function redactHeaders(headers: Headers, secret: string | undefined): Headers {
   if (![...headers.values()].some((value) => redact(value, secret) !== value)) return headers;
   // Appended one by one: set() would keep one of several set-cookie lines.
@@ -246,10 +202,8 @@ export function snippet(text: string, max = 200): string {
 export const TOO_DEEP = '(JSON nested too deeply to show)';
 
 /**
- * `JSON.stringify` of what a server sent. JSON.parse reads any depth, but
- * stringify gives up (RangeError) some 4,000 levels down on Node 20-24, and
- * 10 KB of `[[[[` is that deep: such a body is named instead of breaking the
- * error. Anything else stringify throws is a bug, and is thrown.
+ * `JSON.stringify` of what a server sent. JSON.parse reads any depth, but stringify gives up (RangeError)
+ * some 4,000 levels down on Node 20-24: 10 KB of `[[[[`. Such a body is named instead of breaking the error.
  */
 export function jsonText(value: unknown): string | undefined {
   try {

@@ -26,7 +26,9 @@ describe('namespace OpenAI', () => {
   });
 
   it('accepts dangerouslyAllowBrowser, and nothing it does not know', () => {
-    expectTypeOf<ConstructorParameters<typeof OpenAI>[0]>().toExtend<{ dangerouslyAllowBrowser?: boolean | undefined } | undefined>();
+    expectTypeOf<ConstructorParameters<typeof OpenAI>[0]>().toExtend<
+      { dangerouslyAllowBrowser?: boolean | undefined } | undefined
+    >();
     // @ts-expect-error a misspelt option is a compile error
     new OpenAI({ apiKey: 'k', dangerouslyAllowBrowsers: true });
   });

@@ -1,8 +1,4 @@
-/**
- * Per-request options: the TypeScript counterparts of the Python SDK's
- * `extra_headers`, `extra_query`, `extra_body` and `timeout`, plus retries
- * and cancellation. Each overrides the client's setting for one call.
- */
+/** Per-request options; each overrides the client's setting for one call. */
 export interface RequestOptions {
   /** Extra headers; a `null` value removes a default header (e.g. `{ 'OpenAI-Organization': null }`). */
   headers?: Record<string, string | null | undefined> | undefined;

@@ -1,19 +1,12 @@
 /**
- * The public data types, taken from the generated `paths` (never written by
- * hand), so they change when the spec does.
- *
- * Against api.openai.com they are exact. OpenAI-compatible servers sometimes
- * leave out `created` or `owned_by`; the client passes such models through
- * untouched instead of failing (it insists only on a string `id`), so code
- * that talks to such servers should not rely on those two fields. Properties
- * a server adds are kept at run time but not typed.
+ * The public data types, from the generated `paths`. Compatible servers may leave out `created` or
+ * `owned_by`: the client insists only on a string `id`, and keeps what a server adds, untyped.
  */
 import type { paths } from '../generated/openapi.js';
 
 type JSONOf<Response> = Response extends { content: { 'application/json': infer Body } } ? Body : never;
 
-// Interfaces rather than aliases, so that editors show a result as `Model`
-// instead of spelling out its properties (issue 14).
+// Interfaces, so that editors show `Model` rather than its properties.
 
 /** A model, as `GET /models/{model}` returns it. */
 export interface Model extends JSONOf<paths['/models/{model}']['get']['responses'][200]> {}

@@ -1,8 +1,4 @@
-/**
- * `openai-models/error` (and `/core/error`), the counterpart of `openai/error`: the same classes as
- * `openai-models`. contract-tests/cli-package.test.ts checks that this list is every error class of the
- * main entry, so the two lists cannot drift.
- */
+/** `openai-models/error` (and `/core/error`), as `openai/error`; a test keeps this list whole. */
 export {
   OpenAIError,
   APIError,

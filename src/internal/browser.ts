@@ -1,12 +1,4 @@
-/**
- * Is this a browser page or a browser's Web Worker, where an API key in the
- * code is readable by anyone who opens the page? The official SDK's test
- * (7.x: a `window` with a `document` and a `navigator`, or a dedicated or
- * shared worker's global scope that is not Cloudflare Workers, Node, Deno,
- * Bun or an edge runtime), so the client refuses to start in the same places.
- *
- * `scope` is a parameter only so that tests can hand in a fake global.
- */
+/** A browser page or Web Worker, where anyone can read the key: the official SDK 7's test, word for word. */
 export function isBrowserLike(scope: object = globalThis): boolean {
   const g = scope as BrowserGlobals;
   if (typeof g.window?.document !== 'undefined' && typeof g.navigator !== 'undefined') {

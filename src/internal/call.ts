@@ -26,7 +26,6 @@ export interface CallConfig {
   transport: Transport;
   limits: Limits;
   defaultQuery: Record<string, string | undefined>;
-  /** The API key, scrubbed from the errors built here. */
   secret: string;
 }
 
@@ -35,9 +34,18 @@ const serializeQuery = createQuerySerializer();
 /** Makes the SDK's calls from typed openapi-fetch calls. */
 export interface Caller {
   /** A call that returns one object of `shape`. */
-  one<T extends object>(method: 'GET' | 'DELETE', call: TypedCall, shape: Shape<T>, options?: RequestOptionsWithBody): APIPromise<T>;
+  one<T extends object>(
+    method: 'GET' | 'DELETE',
+    call: TypedCall,
+    shape: Shape<T>,
+    options?: RequestOptionsWithBody,
+  ): APIPromise<T>;
   /** A call that returns a list, as a `Page`. */
-  page<Item>(call: TypedCall, shape: Shape<{ object: 'list'; data: Item[] }>, options?: RequestOptionsWithBody): PagePromise<Item>;
+  page<Item>(
+    call: TypedCall,
+    shape: Shape<{ object: 'list'; data: Item[] }>,
+    options?: RequestOptionsWithBody,
+  ): PagePromise<Item>;
 }
 
 /** openapi-fetch's `querySerializer`: `defaultQuery`, then the call's own query. */
@@ -47,7 +55,8 @@ export function querySerializer(defaultQuery: Record<string, unknown>, extra?: R
 
 /** Per-request options in; out, a typed error for a non-2xx answer, or a checked body. */
 export function createCaller({ transport, limits, defaultQuery, secret }: CallConfig): Caller {
-  const send = (method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined) =>
+  const send =
+    (method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined) =>
     // async: a refused option or id rejects the call's promise rather than throwing where nobody catches.
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
       const callLimits = options === undefined ? limits : limitsOf(options, limits);
@@ -79,29 +88,31 @@ function limitsOf(options: RequestOptionsWithBody, limits: Limits): Limits {
   return {
     timeout: options.timeout === undefined ? limits.timeout : checkTimeout(options.timeout),
     maxRetries: options.maxRetries === undefined ? limits.maxRetries : checkRetries(options.maxRetries),
-    maxResponseSize: options.maxResponseSize === undefined ? limits.maxResponseSize : checkSize(options.maxResponseSize),
+    maxResponseSize:
+      options.maxResponseSize === undefined ? limits.maxResponseSize : checkSize(options.maxResponseSize),
     signal: options.signal,
   };
 }
 
 /**
- * openapi-fetch's `pathSerializer`. Each `{name}` is encoded as the official
- * clients do: `encodeURIComponent` but for the RFC 3986 `pchar`s, so
- * `ft:gpt-4o-mini:org:suffix:abc` stays readable and `a/b` becomes `a%2Fb`.
- * A value that would send another request (`""` or `.` name the list, `..`
- * the parent path) or cannot be encoded is refused before any request.
+ * openapi-fetch's `pathSerializer`, encoding as the official clients do: RFC 3986 `pchar`s stay (`ft:x:y`),
+ * `a/b` becomes `a%2Fb`. What would name another URL (`""`, `.`, `..`) or cannot be encoded is refused.
  */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
   return pathname.replace(/\{([^{}]+)\}/g, (_, name: string) => encodePathParam(name, params[name]));
 }
 
 export function encodePathParam(name: string, value: unknown): string {
-  if (typeof value !== 'string') throw new OpenAIError(`Expected a string for \`${name}\` but received ${describe(value)}`);
+  if (typeof value !== 'string')
+    throw new OpenAIError(`Expected a string for \`${name}\` but received ${describe(value)}`);
   if (value === '') throw new OpenAIError(`Expected a non-empty value for \`${name}\` but received ''`);
   if (value === '.' || value === '..') {
-    throw new OpenAIError(`Value '${value}' can't be safely passed as the \`${name}\` path parameter: the URL would name another endpoint`);
+    throw new OpenAIError(
+      `Value '${value}' can't be safely passed as the \`${name}\` path parameter: the URL would name another endpoint`,
+    );
   }
-  if (!value.isWellFormed()) throw new OpenAIError(`Expected well-formed Unicode for \`${name}\` but it contains a lone surrogate`);
+  if (!value.isWellFormed())
+    throw new OpenAIError(`Expected well-formed Unicode for \`${name}\` but it contains a lone surrogate`);
   return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 

@@ -5,10 +5,7 @@ export const DEFAULTS = {
   baseURL: 'https://api.openai.com/v1',
   timeout: 10 * 60 * 1000,
   maxRetries: 2,
-  /**
-   * 32 MiB: 16 times the largest real answer known (OpenRouter's whole
-   * catalogue), yet small enough to parse within a 256 MB heap.
-   */
+  // 16 times the largest real answer known (OpenRouter's catalogue), yet parsed within a 256 MB heap.
   maxResponseSize: 32 * 1024 * 1024,
   logLevel: 'warn',
 } as const;
@@ -17,7 +14,10 @@ export const DEFAULTS = {
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** An environment variable, trimmed; unset or blank reads as `undefined`. */
-export function readEnv(name: string, env: Record<string, string | undefined> | undefined = globalThis.process?.env): string | undefined {
+export function readEnv(
+  name: string,
+  env: Record<string, string | undefined> | undefined = globalThis.process?.env,
+): string | undefined {
   const value = env?.[name]?.trim();
   return value === '' ? undefined : value;
 }
@@ -35,7 +35,8 @@ export function checkRetries(n: number): number {
 }
 
 export function checkSize(bytes: number): number {
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new OpenAIError(`maxResponseSize must be a whole number >= 1, got ${String(bytes)}`);
+  if (!Number.isSafeInteger(bytes) || bytes < 1)
+    throw new OpenAIError(`maxResponseSize must be a whole number >= 1, got ${String(bytes)}`);
   return bytes;
 }
 
@@ -43,7 +44,8 @@ export function checkSize(bytes: number): number {
 export function checkBaseURL(url: string): string {
   // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
   const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
-  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
+    throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
   // fetch refuses every request to such a URL, with a TypeError that quotes the password.
   const { username, password } = new URL(url);
   if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);

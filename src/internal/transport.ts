@@ -74,7 +74,8 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
           requestID: requestID && redact(requestID, secret),
         });
         if (response.ok) return guarded(response, attempt, limits.maxResponseSize, secret);
-        if (retry >= retries || !shouldRetryStatus(response.status, response.headers)) return await readError(response, attempt, limits.maxResponseSize, secret);
+        if (retry >= retries || !shouldRetryStatus(response.status, response.headers))
+          return await readError(response, attempt, limits.maxResponseSize, secret);
         attempt.end();
         void response.body?.cancel().catch(() => {});
         [reason, headers] = [String(response.status), response.headers];
@@ -145,25 +146,25 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
   let read = 0;
   const body = new ReadableStream<Uint8Array>(
     {
-    async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
+      async pull(controller) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          attempt.end();
+          throw attempt.failure(error);
+        }
+        read += chunk.value?.byteLength ?? 0;
+        if (chunk.done || read > limit) attempt.end();
+        if (chunk.done) return controller.close();
+        if (read <= limit) return controller.enqueue(chunk.value);
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      },
+      cancel(reason) {
         attempt.end();
-        throw attempt.failure(error);
-      }
-      read += chunk.value?.byteLength ?? 0;
-      if (chunk.done || read > limit) attempt.end();
-      if (chunk.done) return controller.close();
-      if (read <= limit) return controller.enqueue(chunk.value);
-      void reader.cancel().catch(() => {});
-      throw tooLarge();
-    },
-    cancel(reason) {
-      attempt.end();
-      return reader.cancel(reason);
-    },
+        return reader.cancel(reason);
+      },
     },
     // Nothing is read before someone asks: `.asResponse()` gets the body as it came.
     { highWaterMark: 0 },
@@ -186,7 +187,10 @@ async function readError(response: Response, attempt: Attempt, limit: number, se
     for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
       if (read + chunk.value.byteLength > max) {
         void reader?.cancel().catch(() => {});
-        const copy = withURL(new Response(redact(text + decoder.decode(chunk.value.subarray(0, max - read)), secret, true), response), response.url);
+        const copy = withURL(
+          new Response(redact(text + decoder.decode(chunk.value.subarray(0, max - read)), secret, true), response),
+          response.url,
+        );
         cutAt.set(copy, max);
         return copy;
       }
@@ -226,9 +230,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * scrubbed copy: util.inspect shows a cause whole.
  */
 function connectionError(error: unknown, secret: string): APIConnectionError {
-  const said = error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}` : String(error);
+  const said =
+    error instanceof Error
+      ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
+      : String(error);
   const message = redact(said, secret);
-  return new APIConnectionError({ message: `Connection error: ${message}`, cause: message === said ? error : new Error(message) });
+  return new APIConnectionError({
+    message: `Connection error: ${message}`,
+    cause: message === said ? error : new Error(message),
+  });
 }
 
 // The official SDKs' retry policy (../shared/API-FACTS.md).
@@ -252,7 +262,12 @@ export function shouldRetryStatus(status: number, headers: Headers): boolean {
  * else `retry-after` (seconds or an HTTP date), when in [0, 60 s); else
  * min(0.5 s * 2^retry, 8 s) less up to 25 % jitter.
  */
-export function retryDelayMs(retry: number, headers: Headers | undefined, now = Date.now(), random = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  headers: Headers | undefined,
+  now = Date.now(),
+  random = Math.random,
+): number {
   const fromServer = serverDelayMs(headers, now);
   if (fromServer !== undefined && fromServer >= 0 && fromServer < 60_000) return fromServer;
   return Math.min(0.5 * 2 ** retry, 8) * (1 - random() * 0.25) * 1000;

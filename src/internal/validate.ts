@@ -3,11 +3,8 @@ import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
 import type { Page } from '../pagination.js';
 import { isRecord } from './record.js';
 
-/**
- * Run-time checks of 2xx bodies: just enough that a garbled or foreign answer
- * becomes a clear error instead of a wrong value, lenient enough for
- * OpenAI-compatible servers (see types.ts).
- */
+// Just enough that a garbled or foreign 2xx becomes a clear error, lenient enough for compatible servers.
+
 /** What is wrong with `value`, named from `at` (`body`, `body.data[3]`); undefined when nothing is. */
 type Problem = (value: unknown, at?: string) => string | undefined;
 
@@ -22,8 +19,7 @@ const listProblem: Problem = (value, at = 'body') => {
   const data = value['data'];
   if (!Array.isArray(data)) return `${at}.data is not an array`;
   for (let i = 0; i < data.length; i++) {
-    // The item's path is built only when it fails: a template string per
-    // model made checking a 100-model list ~8x slower (issue 6, BENCHMARKS.md).
+    // The item's path is built only when it fails: for every item, it would cost more than the check.
     if (modelProblem(data[i]) !== undefined) return modelProblem(data[i], `${at}.data[${i}]`);
   }
   return undefined;
@@ -50,12 +46,13 @@ export const modelShape = shape<Model>(modelProblem);
 export const modelsListShape = shape<ModelsListResponse>(listProblem);
 export const modelDeletedShape = shape<ModelDeleted>(deletedProblem);
 
-/**
- * Parses a 2xx body and checks it against `shape`; what an error quotes has
- * `secret` scrubbed. The value carries the request id as a non-enumerable
- * `_request_id`, as in the official SDK.
- */
-export function parseBody<T extends object>(text: string, response: Response, shape: Shape<T>, secret: string): WithRequestID<T> {
+/** A 2xx body, parsed and checked against `shape`, with its `_request_id`; errors quote it scrubbed. */
+export function parseBody<T extends object>(
+  text: string,
+  response: Response,
+  shape: Shape<T>,
+  secret: string,
+): WithRequestID<T> {
   const fail = (error: unknown, what: string): APIResponseValidationError =>
     new APIResponseValidationError(response.status, error, `response ${what}`, redactHeaders(response.headers, secret));
   let value: unknown;
@@ -73,22 +70,20 @@ export function parseBody<T extends object>(text: string, response: Response, sh
   return withRequestID(value, response.headers.get('x-request-id'));
 }
 
-/**
- * A parsed object with the request id that produced it, as in the official
- * SDK. A conditional type, like the official one, so that editors show
- * `Model & { _request_id?: string | null }` rather than this alias; a `Page`
- * declares `_request_id` itself, so it shows as `Page<Model>`.
- */
-export type WithRequestID<T> = T extends Page<unknown>
-  ? T
-  : T & {
-      /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
-      _request_id?: string | null;
-    };
+/** A value with the request id that produced it; conditional, as the official one, so editors show `Model & {…}`. */
+export type WithRequestID<T> =
+  T extends Page<unknown>
+    ? T
+    : T & {
+        /** The `x-request-id` of the answer; non-enumerable, so `JSON.stringify` leaves it out. */
+        _request_id?: string | null;
+      };
 
 export function withRequestID<T extends object>(value: T, requestID: string | null): WithRequestID<T> {
-  // TypeScript cannot follow a generic value into the conditional type; the
-  // property it promises is defined right here.
-  // Not enumerable (the default of defineProperty), so JSON.stringify leaves it out.
-  return Object.defineProperty(value, '_request_id', { value: requestID, configurable: true, writable: true }) as WithRequestID<T>;
+  // Not enumerable, so JSON.stringify leaves it out; the cast is what defineProperty just made true.
+  return Object.defineProperty(value, '_request_id', {
+    value: requestID,
+    configurable: true,
+    writable: true,
+  }) as WithRequestID<T>;
 }
