@@ -45,7 +45,7 @@ function npxIn(cwd: string, argv: string[]): ReturnType<typeof spawnProcess> {
 async function expectListWorks(app: string): Promise<void> {
   const ran = await npxIn(app, ['openai-models', 'models', 'list', '--field', 'id']);
   expect(ran.stderr.replace(/^npm warn .*\n/gm, '')).toBe('');
-  expect(ran.code).toBe(0);
+  expect(ran.code, ran.stderr).toBe(0);
   expect(ran.stdout).toMatch(/^(\S+\n)+$/);
   if (inject('isMock')) expect(ran.stdout).toBe(mockIds);
 }
@@ -59,9 +59,14 @@ it('npx openai-models models list works from the installed tarball', async () =>
 
 it('npx openai-models models list works in the repo after the build', async () => {
   // npm exec prefers the bin of the project it runs in over node_modules/.bin.
+  // It links the project into npm's npx cache first and, when that cache has
+  // no such link yet (a new machine), runs its prepare script: `npm run
+  // build`, whose `rm -rf dist` would pull dist/ from under the other test
+  // files of this run. --ignore-scripts: run this run's build as it is.
   const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
-  const ran = await spawnProcess(npx, ['--no', '--offline', 'openai-models', 'models', 'list', '--format', 'jsonl'], { env, timeoutMs: 60_000 });
-  expect(ran.code).toBe(0);
+  const argv = ['--no', '--offline', '--ignore-scripts', 'openai-models', 'models', 'list', '--format', 'jsonl'];
+  const ran = await spawnProcess(npx, argv, { env, timeoutMs: 60_000 });
+  expect(ran.code, ran.stderr).toBe(0);
   const models: unknown[] = ran.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
   expect(models.length).toBeGreaterThan(0);
   expect(models.every((model) => typeof model === 'object' && model !== null && 'id' in model)).toBe(true);

@@ -5,11 +5,12 @@
  * CLI tests run dist/src/cli/bin.js, the packaging test packs that dist/.
  *
  * Test files run in separate workers, so "once" is a lock folder: the
- * first caller builds and writes a stamp, the others wait for it. The run id
- * (global-setup.ts) keeps one run's stamp from counting for the next.
+ * first caller decides, builds if dist/ is stale, and writes a stamp; the
+ * others wait for it. The run id (global-setup.ts) keeps one run's stamp from
+ * counting for the next.
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { root } from '../../scripts/prism.js';
@@ -30,7 +31,11 @@ async function newestInput(): Promise<number> {
   const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-dist.ts'].map((file) => join(root, file));
   for (const dir of ['src', 'generated']) {
     const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true });
-    for (const entry of entries) if (entry.isFile()) files.push(join(entry.parentPath, entry.name));
+    for (const entry of entries) {
+      const file = join(entry.parentPath, entry.name);
+      // tsc skips dot-named folders and files, and tests write scratch files there (src/.hover-*).
+      if (entry.isFile() && !relative(root, file).split(sep).some((part) => part.startsWith('.'))) files.push(file);
+    }
   }
   const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
   return Math.max(...times);
@@ -46,9 +51,15 @@ async function upToDate(): Promise<boolean> {
   return Math.min(...built) > (await newestInput());
 }
 
+/** Builds dist/ unless it is up to date; returns why it could not, if so. */
+async function buildIfStale(timeoutMs: number): Promise<string | undefined> {
+  if (await upToDate()) return undefined;
+  const built = await spawnProcess(npm, ['run', 'build'], { env: cleanEnv(), timeoutMs });
+  return built.code === 0 ? undefined : `npm run build failed (${built.code}):\n${built.stdout}${built.stderr}`;
+}
+
 /** Resolves once dist/ is built for this run; rejects with the build's output if it failed. */
 export async function builtDist(timeoutMs = 240_000): Promise<void> {
-  if (await upToDate()) return;
   const base = join(root, '.tmp', `build-${inject('runId')}`);
   const [lock, done, failed] = [`${base}.lock`, `${base}.done`, `${base}.failed`];
   await mkdir(join(root, '.tmp'), { recursive: true });
@@ -56,10 +67,12 @@ export async function builtDist(timeoutMs = 240_000): Promise<void> {
     () => true,
     () => false,
   );
+  // Only the lock's holder asks whether dist/ is stale, once a run: were each
+  // file to ask, one could run bin.js from dist/ while a later one, finding
+  // it stale (a source changed meanwhile), ran `rm -rf dist` under it.
   if (mine) {
-    const built = await spawnProcess(npm, ['run', 'build'], { env: cleanEnv(), timeoutMs });
-    if (built.code === 0) await writeFile(done, '');
-    else await writeFile(failed, `npm run build failed (${built.code}):\n${built.stdout}${built.stderr}`);
+    const failure = await buildIfStale(timeoutMs).catch((error: unknown) => String(error));
+    await writeFile(failure === undefined ? done : failed, failure ?? '');
   }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
