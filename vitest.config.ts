@@ -8,12 +8,28 @@ import { mockOnly, serverDependent } from './contract-tests/modes.js';
 // "N passed, N failed" line for everything.
 const script = process.env['CI'] === 'true' ? process.env['npm_lifecycle_event'] : undefined;
 
-/** The unit suite: also what Stryker runs (vitest.mutation.config.ts). */
+/**
+ * The unit suite: the tests of src/ (the library and the CLI), each beside
+ * the module it tests. Also what Stryker runs (vitest.mutation.config.ts).
+ */
 export const unit = {
   name: 'unit',
-  include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-  // The browser test has its own project (below).
-  exclude: [...configDefaults.exclude, 'scripts/**/*.browser.test.ts'],
+  include: ['src/**/*.test.ts'],
+  // Browser tests run in the docs project (below), never here: Stryker runs this project.
+  exclude: [...configDefaults.exclude, '**/*.browser.test.ts'],
+  environment: 'node',
+  testTimeout: 60_000,
+} satisfies TestProjectInlineConfiguration['test'];
+
+/**
+ * The checks of the tools and the build, in scripts/: workflow lint,
+ * generated drift, bundle size, import cost, API reports, README snippets,
+ * browser portability, `npm run mock`, spec:diff, the bench's parsing.
+ */
+const tools = {
+  name: 'tools',
+  include: ['scripts/**/*.test.ts'],
+  exclude: [...configDefaults.exclude, '**/*.browser.test.ts'],
   environment: 'node',
   testTimeout: 60_000,
 } satisfies TestProjectInlineConfiguration['test'];
@@ -30,6 +46,7 @@ export default defineConfig({
     ...(script ? { outputFile: { json: `.reports/${process.version}/${script.replace(/[^\w-]/g, '_')}.json` } } : {}),
     projects: [
       { test: unit },
+      { test: tools },
       {
         test: {
           // Against Prism, or TEST_API_BASE_URL (contract-tests/global-setup.ts).

@@ -1,184 +1,152 @@
-import { describe, expect, it } from 'vitest';
-import { APIResponseTooLargeError } from '../errors.js';
-import { createTransport, ERROR_BODY_LIMIT, isIdempotent, retryDelayMs, shouldRetryStatus, wasCutAt } from './transport.js';
+/**
+ * The fetch at the bottom of every call: what it hands the `fetch` option,
+ * the Response it hands back (read by openapi-fetch as any Response would be,
+ * keeping its url and content-length), and the error it makes of a fetch
+ * that throws. Retries, timeouts, limits, secrets and what a call leaves
+ * behind: transport.*.test.ts beside this file.
+ */
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { json } from '../../contract-tests/support/local-server.js';
+import { closeServer, failure, KEY, model, ok, sequence, serve } from '../__tests__/transport-harness.js';
+import OpenAI, { APIConnectionError } from '../index.js';
 
-const h = (init: Record<string, string> = {}) => new Headers(init);
+afterEach(closeServer);
 
-describe('shouldRetryStatus', () => {
-  it.each([408, 409, 429, 500, 502, 503, 504])('retries %i', (status) => {
-    expect(shouldRetryStatus(status, h())).toBe(true);
-  });
-  it.each([400, 401, 403, 404, 422])('does not retry %i', (status) => {
-    expect(shouldRetryStatus(status, h())).toBe(false);
-  });
-  it('lets x-should-retry override the status', () => {
-    expect(shouldRetryStatus(400, h({ 'x-should-retry': 'true' }))).toBe(true);
-    expect(shouldRetryStatus(503, h({ 'x-should-retry': 'false' }))).toBe(false);
-  });
-});
+function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
+  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+}
 
-describe('isIdempotent', () => {
-  it('is true for GET and DELETE (all three operations), false for POST and PATCH', () => {
-    expect(['GET', 'delete', 'HEAD', 'PUT'].map(isIdempotent)).toEqual([true, true, true, true]);
-    expect(['POST', 'PATCH'].map(isIdempotent)).toEqual([false, false]);
-  });
-});
-
-describe('retryDelayMs', () => {
-  const now = Date.parse('2026-11-22T10:00:00Z');
-  const noJitter = () => 0;
-  const fullJitter = () => 0.999999;
-
-  it('uses retry-after-ms first', () => {
-    expect(retryDelayMs(0, h({ 'retry-after-ms': '1500', 'retry-after': '9' }), now)).toBe(1500);
-  });
-  it('uses retry-after in seconds, fractions included', () => {
-    expect(retryDelayMs(0, h({ 'retry-after': '2' }), now)).toBe(2000);
-    expect(retryDelayMs(0, h({ 'retry-after': '0.25' }), now)).toBe(250);
-  });
-  it('uses retry-after as an HTTP date', () => {
-    expect(retryDelayMs(0, h({ 'retry-after': 'Sun, 22 Nov 2026 10:00:03 GMT' }), now)).toBe(3000);
-  });
-  it('backs off exponentially from 0.5 s to a cap of 8 s without usable headers', () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryDelayMs(n, h(), now, noJitter))).toEqual([
-      500, 1000, 2000, 4000, 8000, 8000, 8000,
+describe('the fetch option', () => {
+  it('is called with the Request openapi-fetch built and { signal }, for resource calls and client.api alike', async () => {
+    const calls: [unknown, unknown][] = [];
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: 'https://h.example/v1',
+      fetch: async (input, init) => {
+        calls.push([input, init]);
+        return Response.json(model);
+      },
+    });
+    await client.models.retrieve('a/b:c');
+    await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(calls).toHaveLength(2);
+    for (const [input, init] of calls) {
+      expect(input).toBeInstanceOf(Request);
+      expect(Object.keys(init as object)).toEqual(['signal']);
+      expect((init as RequestInit).signal).toBeInstanceOf(AbortSignal);
+    }
+    expect(calls.map(([input]) => (input as Request).url)).toEqual([
+      'https://h.example/v1/models/a%2Fb:c',
+      'https://h.example/v1/models/x',
     ]);
   });
-  it('takes off at most 25% jitter', () => {
-    expect(retryDelayMs(1, undefined, now, fullJitter)).toBeGreaterThan(750);
-    expect(retryDelayMs(1, undefined, now, fullJitter)).toBeLessThanOrEqual(1000);
+});
+
+describe('client.api reads a 2xx as openapi-fetch does', () => {
+  it('throws its SyntaxError for a 200 that is not JSON', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
+    const error = await failure(client.api.GET('/models/{model}', { params: { path: { model: 'x' } } }));
+    expect(error).toBeInstanceOf(SyntaxError);
   });
+
+  it('reads an empty 2xx sent chunked as no body, and a chunked JSON body whole', async () => {
+    const { client } = await serve(sequence(
+      (res) => void res.writeHead(200).end(),
+      // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD.
+      (res) => void res.writeHead(200).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(model))])),
+      (res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
+    ), { maxRetries: 0 });
+    const get = () => client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect((await get()).data).toBeUndefined();
+    expect((await get()).data).toEqual(model);
+    expect((await get()).data).toEqual({ ...model, id: 'caf\ufffd' });
+  });
+
+  it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {
+    const gzipped = gzipSync(JSON.stringify(model));
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gzipped.length }).end(gzipped),
+      { maxRetries: 0 },
+    );
+    const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(data).toEqual(model);
+    expect(response.headers.get('content-length')).toBe(String(gzipped.length));
+  });
+
+  it('adds no content-length to an answer without a body, or to a chunked error', async () => {
+    const { client } = await serve(sequence(
+      (res) => void res.writeHead(204).end(),
+      (res) => void res.writeHead(500, { 'x-request-id': 'req_chunked' }).end('{"error":{"message":"down"}}'),
+    ), { maxRetries: 0 });
+    const deleted = await client.api.DELETE('/models/{model}', { params: { path: { model: 'ft:x' } } });
+    expect([deleted.response.status, deleted.response.headers.get('content-length')]).toEqual([204, null]);
+    const failed = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect([failed.response.status, failed.response.headers.get('content-length'), failed.error]).toEqual([500, null, { error: { message: 'down' } }]);
+  });
+
+  it('lets an error answer copied by a middleware fail to parse as any Response does', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(502).end('<html>'), { maxRetries: 0 });
+    let parsed: unknown;
+    client.api.use({
+      async onResponse({ response }) {
+        parsed = await response.clone().json().catch((error: unknown) => error);
+      },
+    });
+    await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
+    expect(parsed).toBeInstanceOf(SyntaxError);
+  });
+
+  it('still hands the text to a caller who asks for text', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
+    const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } }, parseAs: 'text' });
+    expect(data).toBe('<html></html>');
+  });
+});
+
+describe('the Response a caller gets keeps its url', () => {
+  it('from client.api, withResponse(), asResponse() before and after the body was read, and an error', async () => {
+    const { client, server } = await serve((req, res) => (req.url?.endsWith('/gone') ? json(res, 404, {}) : ok(res)));
+    const url = `${server.url}/v1/models/gpt-4o-mini`;
+
+    const api = await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
+    expect(api.data).toEqual(model);
+    expect(api.response.url).toBe(url);
+
+    const { response } = await client.models.retrieve('gpt-4o-mini').withResponse();
+    expect(response.url).toBe(url);
+
+    const raw = await client.models.retrieve('gpt-4o-mini').asResponse();
+    expect([raw.url, raw.bodyUsed]).toEqual([url, false]);
+
+    const promise = client.models.retrieve('gpt-4o-mini');
+    await promise;
+    const late = await promise.asResponse();
+    // The url is a property of this copy: its clone(), a plain Response, has none.
+    expect(late.url).toBe(url);
+    expect(await late.json()).toEqual(model);
+
+    const error = await client.api.GET('/models/{model}', { params: { path: { model: 'gone' } } });
+    expect([error.response.status, error.response.url]).toEqual([404, `${server.url}/v1/models/gone`]);
+  });
+});
+
+describe('a fetch that throws', () => {
   it.each([
-    ['retry-after', '120'],
-    ['retry-after', '-1'],
-    ['retry-after', 'soon'],
-    ['retry-after', 'Sun, 22 Nov 2026 11:00:00 GMT'],
-    ['retry-after-ms', '60000'],
-    ['retry-after-ms', 'abc'],
-  ])('ignores %s: %s (out of [0, 60 s) or unreadable) and backs off instead', (name, value) => {
-    expect(retryDelayMs(0, h({ [name]: value }), now, noJitter)).toBe(500);
-  });
-});
-
-describe('retryDelayMs: blank and zero waits', () => {
-  const now = Date.parse('2026-01-01T00:00:00Z');
-  const h = (headers: Record<string, string>) => new Headers(headers);
-  it('takes retry-after-ms: 0 at its word (retry at once)', () => {
-    expect(retryDelayMs(0, h({ 'retry-after-ms': '0' }), now, () => 0)).toBe(0);
-  });
-  it('skips a blank retry-after-ms for retry-after, and a blank retry-after for the backoff', () => {
-    expect(retryDelayMs(0, h({ 'retry-after-ms': '', 'retry-after': '3' }), now, () => 0)).toBe(3000);
-    expect(retryDelayMs(1, h({ 'retry-after': '' }), now, () => 0)).toBe(1000);
-    expect(retryDelayMs(1, h({ 'retry-after-ms': ' ', 'retry-after': ' ' }), now, () => 0)).toBe(1000);
-  });
-});
-
-const KEY = 'sk-body-0123456789abcdef';
-
-/** A body served in `chunks`, recording how many were pulled and whether it was cancelled. */
-function streamed(chunks: readonly (string | Uint8Array)[], init: ResponseInit = {}) {
-  const state = { pulled: 0, cancelled: false };
-  const bytes = chunks.map((chunk) => (typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk));
-  const body = new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        const next = bytes[state.pulled++];
-        if (next === undefined) controller.close();
-        else controller.enqueue(next);
-      },
-      cancel() {
-        state.cancelled = true;
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return { response: new Response(body, init), state };
-}
-
-/** What the transport hands openapi-fetch for `response`, with `maxResponseSize` as given. */
-function send(response: Response, maxResponseSize: number): Promise<Response> {
-  const transport = createTransport({ fetch: async () => response, log: {}, secret: KEY });
-  return transport(new Request('http://127.0.0.1:9/v1/models'), { timeout: 10_000, maxRetries: 0, maxResponseSize });
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable('expected a failure'),
-    (error: unknown) => error,
-  );
-}
-
-describe('the body of a 2xx', () => {
-  it('reads a body of exactly the limit, decoding characters split across chunks', async () => {
-    const { response } = streamed(['{"id":"caf', new Uint8Array([0xc3]), new Uint8Array([0xa9]), '"}']);
-    expect(await (await send(response, 14)).text()).toBe('{"id":"café"}');
+    ['an Error without a cause', () => new Error('socket hang up'), 'Connection error: socket hang up'],
+    ['an Error whose cause is not an Error', () => new Error('socket hang up', { cause: 'ECONNRESET' }), 'Connection error: socket hang up'],
+    ['something that is not an Error', () => 'the proxy refused', 'Connection error: the proxy refused'],
+  ])('%s: the message says what it threw, and nothing more', async (_, thrown, message) => {
+    const error = thrown();
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(error) });
+    await expect(client.models.retrieve('m')).rejects.toMatchObject({ name: 'APIConnectionError', message, cause: error });
   });
 
-  it('is not read before someone asks', async () => {
-    const { response, state } = streamed(['{}']);
-    const guarded = await send(response, 14);
-    expect(state.pulled).toBe(0);
-    expect(await guarded.text()).toBe('{}');
-  });
-
-  it('stops one byte over the limit, cancels the rest and names the limit', async () => {
-    const { response, state } = streamed(['12345', '67890', 'never read'], { headers: { 'x-request-id': 'req_big' } });
-    const error = await failure((await send(response, 9)).text());
-    expect(error).toBeInstanceOf(APIResponseTooLargeError);
-    expect(error).toMatchObject({ status: 200, limit: 9, requestID: 'req_big' });
-    expect((error as Error).message).toBe('200 response body is larger than maxResponseSize (9 bytes); raise it if the answer is genuine.');
-    expect(state).toEqual({ pulled: 2, cancelled: true });
-  });
-
-  it('refuses a content-length over the limit before reading a byte', async () => {
-    const { response, state } = streamed(['x'], { headers: { 'content-length': '8589934592' } });
-    const error = await failure(send(response, 1024));
-    expect((error as Error).message).toMatch(/^200 response body of 8589934592 bytes \(content-length\) is larger than maxResponseSize \(1024 bytes\)/);
-    expect(state).toEqual({ pulled: 0, cancelled: true });
-  });
-
-  it('keeps the url of the answer', async () => {
-    const response = streamed(['{}']).response;
-    Object.defineProperty(response, 'url', { value: 'http://127.0.0.1:9/v1/models' });
-    expect((await send(response, 100)).url).toBe('http://127.0.0.1:9/v1/models');
-  });
-});
-
-describe('the body of an error answer', () => {
-  it('is read whole when short, and not cut', async () => {
-    const error = await send(streamed(['{"error":', '{"message":"café"}}'], { status: 404 }).response, 100);
-    expect([error.status, await error.text(), wasCutAt(error)]).toEqual([404, '{"error":{"message":"café"}}', undefined]);
-  });
-
-  it('is cut at 64 KiB, whatever the limit, and keeps its start', async () => {
-    const chunk = 'e'.repeat(40 * 1024);
-    const { response, state } = streamed([chunk, chunk, chunk], { status: 500, headers: { 'content-length': String(3 * chunk.length) } });
-    const error = await send(response, 32 * 1024 * 1024);
-    expect([(await error.text()).length, wasCutAt(error)]).toEqual([ERROR_BODY_LIMIT, ERROR_BODY_LIMIT]);
-    expect(state).toEqual({ pulled: 2, cancelled: true });
-  });
-
-  it('is cut at a smaller maxResponseSize, and says where', async () => {
-    const error = await send(streamed(['x'.repeat(100)], { status: 500 }).response, 10);
-    expect([await error.text(), wasCutAt(error)]).toEqual(['x'.repeat(10), 10]);
-  });
-
-  it('ends with U+FFFD when cut inside a character, in its first chunk', async () => {
-    const { response, state } = streamed(['é'.repeat(ERROR_BODY_LIMIT)], { status: 502 });
-    const error = await send(response, 32 * 1024 * 1024);
-    expect(await error.text()).toBe('é'.repeat(ERROR_BODY_LIMIT / 2));
-    expect(state).toEqual({ pulled: 1, cancelled: true });
-    const odd = await send(streamed(['"caf', new Uint8Array([0xc3, 0xa9])], { status: 500 }).response, 5);
-    expect(await odd.text()).toBe('"caf\ufffd');
-  });
-
-  it('is scrubbed of a start of the key where it was cut', async () => {
-    const error = await send(streamed([`${'x'.repeat(90)}${KEY}`], { status: 500 }).response, 100);
-    expect(await error.text()).toBe(`${'x'.repeat(90)}[REDACTED]`);
-  });
-
-  it('may be empty', async () => {
-    expect(await (await send(new Response(null, { status: 500 }), 1)).text()).toBe('');
-    expect(await (await send(new Response('', { status: 500 }), 1)).text()).toBe('');
+  it('a connection failure: the message names the failure and its cause', async () => {
+    const cause = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') });
+    const error = await failure(clientWith(() => Promise.reject(cause), { maxRetries: 0 }).models.list());
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toBe('Connection error: fetch failed: connect ECONNREFUSED 127.0.0.1:9');
+    expect((error as Error).cause).toBe(cause);
   });
 });

@@ -5,8 +5,8 @@
  */
 import OfficialOpenAI from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isBrowserLike } from './internal/browser.js';
-import OpenAI, { OpenAIError } from './index.js';
+import OpenAI, { OpenAIError } from '../index.js';
+import { isBrowserLike } from './browser.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,18 +1,27 @@
 /**
  * One road: `client.models.*` are typed calls of `client.api` (openapi-fetch),
  * so its middleware sees them exactly as it sees `client.api`'s own calls,
- * and what a middleware changes reaches the wire. Also: the Response a caller
- * gets keeps its `url`, and what the `fetch` option is called with.
+ * what a middleware changes reaches the wire, and what a middleware answers
+ * is what the caller gets, parsed and typed as the server's answer would be.
  */
 import type { Middleware } from 'openapi-fetch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../contract-tests/support/local-server.js';
-import { closeServer, failure, KEY, model, ok, serve } from './__tests__/transport-harness.js';
-import OpenAI, { BadRequestError, NotFoundError } from './index.js';
+import { json } from '../../contract-tests/support/local-server.js';
+import { closeServer, failure, KEY, model, ok, serve } from '../__tests__/transport-harness.js';
+import OpenAI, { BadRequestError, NotFoundError } from '../index.js';
 
 afterEach(closeServer);
 
 const deleted = { id: model.id, object: 'model', deleted: true };
+
+function recording(answer: () => Response = () => Response.json(model)) {
+  const urls: string[] = [];
+  const fetch = async (input: string | URL | Request): Promise<Response> => {
+    urls.push(input instanceof Request ? input.url : String(input));
+    return answer();
+  };
+  return { urls, fetch };
+}
 
 describe('client.api middleware sees every call', () => {
   it('onRequest sees list, retrieve, delete and client.api.GET (4 of 4), and the header it sets reaches the wire', async () => {
@@ -85,69 +94,32 @@ describe('client.api middleware sees every call', () => {
     client.api.use({ onRequest: () => new Response(deep, { status: 400 }) });
     const error = await failure(client.models.retrieve('x'));
     expect(error).toBeInstanceOf(BadRequestError);
-    // The same words as from the transport (transport.answers.test.ts): the brackets where JSON.stringify copes (Node 26).
+    // The same words as from the transport (errors.messages.test.ts): the brackets where JSON.stringify copes (Node 26).
     expect([`400 ${deep}`, '400 (JSON nested too deeply to show)']).toContain((error as Error).message);
   });
 
-  it('a refused id reaches neither the middleware nor the network', async () => {
-    const { client, server } = await serve((_req, res) => ok(res));
-    const onRequest = vi.fn();
-    client.api.use({ onRequest });
-    for (const id of ['', '.', '..']) expect(await failure(client.models.retrieve(id))).toBeInstanceOf(OpenAI.OpenAIError);
-    expect(onRequest).not.toHaveBeenCalled();
-    expect(server.seen).toHaveLength(0);
-  });
 });
 
-describe('the Response a caller gets keeps its url', () => {
-  it('from client.api, withResponse(), asResponse() before and after the body was read, and an error', async () => {
-    const { client, server } = await serve((req, res) => (req.url?.endsWith('/gone') ? json(res, 404, {}) : ok(res)));
-    const url = `${server.url}/v1/models/gpt-4o-mini`;
-
-    const api = await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
-    expect(api.data).toEqual(model);
-    expect(api.response.url).toBe(url);
-
-    const { response } = await client.models.retrieve('gpt-4o-mini').withResponse();
-    expect(response.url).toBe(url);
-
-    const raw = await client.models.retrieve('gpt-4o-mini').asResponse();
-    expect([raw.url, raw.bodyUsed]).toEqual([url, false]);
-
-    const promise = client.models.retrieve('gpt-4o-mini');
-    await promise;
-    const late = await promise.asResponse();
-    // The url is a property of this copy: its clone(), a plain Response, has none.
-    expect(late.url).toBe(url);
-    expect(await late.json()).toEqual(model);
-
-    const error = await client.api.GET('/models/{model}', { params: { path: { model: 'gone' } } });
-    expect([error.response.status, error.response.url]).toEqual([404, `${server.url}/v1/models/gone`]);
+describe('what a middleware answers is what the caller gets', () => {
+  it('a response rewritten by onResponse is parsed, not the one that came over the wire', async () => {
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording().fetch });
+    client.api.use({ onResponse: ({ response }) => new Response(JSON.stringify({ ...model, id: 'rewritten' }), response) });
+    await expect(client.models.retrieve('m')).resolves.toEqual({ ...model, id: 'rewritten' });
   });
-});
 
-describe('the fetch option', () => {
-  it('is called with the Request openapi-fetch built and { signal }, for resource calls and client.api alike', async () => {
-    const calls: [unknown, unknown][] = [];
-    const client = new OpenAI({
-      apiKey: KEY,
-      baseURL: 'https://h.example/v1',
-      fetch: async (input, init) => {
-        calls.push([input, init]);
-        return Response.json(model);
-      },
-    });
-    await client.models.retrieve('a/b:c');
-    await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
-    expect(calls).toHaveLength(2);
-    for (const [input, init] of calls) {
-      expect(input).toBeInstanceOf(Request);
-      expect(Object.keys(init as object)).toEqual(['signal']);
-      expect((init as RequestInit).signal).toBeInstanceOf(AbortSignal);
-    }
-    expect(calls.map(([input]) => (input as Request).url)).toEqual([
-      'https://h.example/v1/models/a%2Fb:c',
-      'https://h.example/v1/models/x',
-    ]);
+  it('an empty error answered by a middleware is a typed error that says there was no body', async () => {
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording().fetch });
+    client.api.use({ onRequest: () => new Response(null, { status: 404 }) });
+    const error = await client.models.retrieve('m').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('404 status code (no body)');
+  });
+
+  it('so is one that says `content-length: 0`, which openapi-fetch hands over as no error at all', async () => {
+    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording().fetch });
+    client.api.use({ onRequest: () => new Response(null, { status: 404, headers: { 'content-length': '0' } }) });
+    const error = await client.models.retrieve('m').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('404 status code (no body)');
   });
 });

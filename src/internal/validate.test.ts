@@ -1,10 +1,16 @@
 /**
  * A 2xx answer that is not the spec's shape becomes an
  * APIResponseValidationError that says what is wrong and quotes what came
- * back, never a wrong value; the key is scrubbed from what it quotes.
+ * back, never a wrong value; the key is scrubbed from what it quotes. Lenient
+ * where compatible servers differ: extra fields are kept, created and
+ * owned_by may be missing.
  */
-import { describe, expect, it } from 'vitest';
-import OpenAI, { APIResponseValidationError } from './index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { json } from '../../contract-tests/support/local-server.js';
+import { closeServer, failure, serve } from '../__tests__/transport-harness.js';
+import OpenAI, { APIError, APIResponseValidationError } from '../index.js';
+
+afterEach(closeServer);
 
 const KEY = 'sk-validation-0123456789abcdef';
 
@@ -91,5 +97,47 @@ describe('what a validation error quotes never holds the key', () => {
     expect(eight.message).toBe('200 response body.id is not a string: "{\\"id\\":1,\\"k\\":\\"[REDACTED]\\"}"');
     const seven = await rejection(call.retrieve(answering('{"id":1,"k":"abc1234"}', 'abc1234')));
     expect(seven.message).toBe('200 response body.id is not a string: "{\\"id\\":1,\\"k\\":\\"abc1234\\"}"');
+  });
+});
+
+describe('answers that are not what they should be', () => {
+  it('reports invalid JSON in a 200 as APIResponseValidationError quoting the body', async () => {
+    const { client, server } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_bad' });
+      res.end('{"id": "gpt-4o-mini", oops');
+    });
+    const error = await failure(client.models.retrieve('gpt-4o-mini'));
+    expect(error).toBeInstanceOf(APIResponseValidationError);
+    if (!(error instanceof APIError)) return;
+    expect(error.message).toBe('200 response body is not valid JSON: "{\\"id\\": \\"gpt-4o-mini\\", oops"');
+    expect(error.requestID).toBe('req_bad');
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('reports a 200 of the wrong shape, naming the field', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { object: 'list', data: [{ id: 'a' }, { name: 'b' }] }));
+    const error = await failure(client.models.list());
+    expect(error).toBeInstanceOf(APIResponseValidationError);
+    expect((error as Error).message).toMatch(/^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/);
+  });
+
+  it('reports an empty 200', async () => {
+    const { client } = await serve((_req, res) => void res.writeHead(200).end());
+    expect((await failure(client.models.retrieve('x')) as Error).message).toBe('200 response body is empty');
+  });
+
+  it('keeps extra fields and tolerates missing created/owned_by (compatible servers)', async () => {
+    const body = {
+      object: 'list',
+      data: [
+        { id: 'meta-llama/Llama-3.1-8B', object: 'model', owned_by: 'vllm', max_model_len: 8192, permission: [] },
+        { id: 'vendor/model:free', object: 'model' },
+      ],
+      extra: true,
+    };
+    const { client } = await serve((_req, res) => json(res, 200, body));
+    const page = await client.models.list();
+    expect(JSON.parse(JSON.stringify(page))).toEqual(body);
+    expect(page.data[1]?.created).toBeUndefined();
   });
 });

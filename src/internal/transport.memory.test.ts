@@ -6,8 +6,8 @@
  * instead of taking the runner down; the harness kills a child above 1 GiB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childHarness, type Child } from './__tests__/child-harness.js';
-import { BIG_LIST_SIZE, startHostileServer, type HostileCase, type HostileServer } from './__tests__/hostile-server.js';
+import { childHarness, type Child } from '../__tests__/child-harness.js';
+import { BIG_LIST_SIZE, startHostileServer, type HostileCase, type HostileServer } from '../__tests__/hostile-server.js';
 
 const BUDGET_MIB = 300;
 const TOO_LARGE = /larger than maxResponseSize \(33554432 bytes\)/;

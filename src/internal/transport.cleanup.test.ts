@@ -1,0 +1,107 @@
+/**
+ * What a call leaves behind: once it settles, no timer is pending and
+ * nothing is attached to the caller's AbortSignal, on every road out of the
+ * request loop. Leaked timers and listeners only show under load, so they
+ * are counted here (the timers a call started and Node saw end, the signal's
+ * listeners).
+ */
+import { createHook } from 'node:async_hooks';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { failure, KEY, model } from '../__tests__/transport-harness.js';
+import OpenAI, { APIUserAbortError } from '../index.js';
+
+/**
+ * Runs `call` and counts the timers it started that are still pending, and
+ * still hold the process open, once it has settled. Only the call's own
+ * timers count: the runner's are not ours.
+ */
+async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; left: number }> {
+  const pending = new Map<number, NodeJS.Timeout>();
+  const hook = createHook({
+    init: (id, type, _trigger, resource) => void (type === 'Timeout' && pending.set(id, resource as NodeJS.Timeout)),
+    destroy: (id) => void pending.delete(id),
+  }).enable();
+  try {
+    const result = await call();
+    // Node reports a cleared or fired timer's end on a later turn.
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+    return { result, left: [...pending.values()].filter((timer) => timer.hasRef()).length };
+  } finally {
+    hook.disable();
+  }
+}
+
+function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
+  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+}
+
+const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
+const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
+  Response.json({ error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }, { status: code, headers });
+
+describe('nothing is left running once a call settles', () => {
+  const roads: [string, () => Promise<Response>, (client: OpenAI, signal: AbortSignal) => Promise<unknown>][] = [
+    ['a parsed 200', async () => modelResponse(), (client, signal) => client.models.retrieve('gpt-4o-mini', { signal })],
+    // The attempt, and its timeout, lasts until the body is read.
+    ['a raw 200 (asResponse), read', async () => modelResponse(), async (client, signal) => (await client.models.retrieve('gpt-4o-mini', { signal }).asResponse()).text()],
+    ['a final 404', async () => errorResponse(404), (client, signal) => client.models.retrieve('nope', { signal }).catch((e: unknown) => e)],
+    ['a connection failure', () => Promise.reject(new TypeError('fetch failed')), (client, signal) => client.models.retrieve('x', { signal }).catch((e: unknown) => e)],
+    ['client.api', async () => modelResponse(), (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } }, signal })],
+  ];
+
+  it.each(roads)('%s: no timer, no listener on the signal', async (name, answer, call) => {
+    const client = clientWith(answer, { maxRetries: 0 });
+    const controller = new AbortController();
+    expect((await timersLeftBy(() => call(client, controller.signal))).left).toBe(0);
+    // client.api hands the signal to `new Request()`, whose own signal follows it (undici's listener, not ours).
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(name === 'client.api' ? 1 : 0);
+  });
+
+  it('a retried 500: the first attempt and the wait between both cleaned up', async () => {
+    const answers = [errorResponse(500, { 'retry-after-ms': '1' }), modelResponse()];
+    const client = clientWith(async () => answers.shift() ?? modelResponse(), { maxRetries: 1 });
+    const controller = new AbortController();
+    const { result, left } = await timersLeftBy(() => client.models.retrieve('gpt-4o-mini', { signal: controller.signal }));
+    expect(result).toEqual(model);
+    expect(answers).toHaveLength(0);
+    expect(left).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('an abort during the wait before a retry ends the wait at once and leaves no timer', async () => {
+    const controller = new AbortController();
+    const client = clientWith(
+      async () => {
+        setTimeout(() => controller.abort('stop'), 20);
+        return errorResponse(503, { 'retry-after-ms': '30000' });
+      },
+      { maxRetries: 1 },
+    );
+    const started = Date.now();
+    const { result: error, left } = await timersLeftBy(() => failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toBe('stop');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(left).toBe(0);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('an abort while a retried answer is being discarded stops before the wait', async () => {
+    const controller = new AbortController();
+    let calls = 0;
+    const client = clientWith(
+      async () => {
+        calls++;
+        const body = new ReadableStream({ cancel: () => controller.abort('gave up') });
+        return new Response(body, { status: 500, headers: { 'retry-after-ms': '30000' } });
+      },
+      { maxRetries: 2 },
+    );
+    const { result: error, left } = await timersLeftBy(() => failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toBe('gave up');
+    expect(calls).toBe(1);
+    expect(left).toBe(0);
+  });
+});
