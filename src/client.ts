@@ -139,7 +139,8 @@ export class OpenAI {
       pathSerializer: serializePath,
       querySerializer: querySerializer(defaultQuery),
       headers,
-      fetch: (request) => transport(request, limits),
+      // client.api takes the caller's signal the openapi-fetch way, on the Request.
+      fetch: (request) => transport(request, { ...limits, signal: request.signal }),
     });
     this.models = new Models(this.api, createCaller({ transport, limits, defaultQuery, secret: apiKey }));
   }

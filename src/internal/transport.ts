@@ -27,9 +27,8 @@ export interface Limits {
   /** Most bytes of a body, counted after decompression. */
   maxResponseSize: number;
   /**
-   * The caller's signal, when not the Request's: a signal on a Request keeps
-   * a listener of undici's until the Request is collected, which piles up
-   * on a long-lived signal.
+   * The caller's signal. Not the Request's: a signal on a Request keeps a listener of undici's until the
+   * Request is collected, which piles up on a long-lived signal.
    */
   signal?: AbortSignal | undefined;
 }
@@ -57,22 +56,24 @@ export function wasCutAt(response: Response): number | undefined {
 export function createTransport({ fetch, log, secret }: TransportConfig): Transport {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;
   return async (request, limits) => {
-    const caller = limits.signal ?? request.signal;
+    const caller = limits.signal;
     const retries = isIdempotent(request.method) ? limits.maxRetries : 0;
     log.debug?.(`request ${where(request)}`, { headers: headersForLog(request.headers, secret) });
     for (let retry = 0; ; retry++) {
-      if (caller.aborted) throw new APIUserAbortError({ cause: caller.reason });
+      if (caller?.aborted) throw new APIUserAbortError({ cause: caller.reason });
       const attempt = startAttempt(limits.timeout, caller, secret);
-      const started = Date.now();
+      const started = log.debug && Date.now();
       let reason: string;
       let headers: Headers | undefined;
       try {
         // A body can be read once: each attempt sends a copy.
         const response = await fetch(request.body === null ? request : request.clone(), { signal: attempt.signal });
-        const requestID = response.headers.get('x-request-id');
-        log.debug?.(`response ${where(request)} ${response.status} in ${Date.now() - started} ms`, {
-          requestID: requestID && redact(requestID, secret),
-        });
+        if (log.debug) {
+          const requestID = response.headers.get('x-request-id');
+          log.debug(`response ${where(request)} ${response.status} in ${Date.now() - Number(started)} ms`, {
+            requestID: requestID && redact(requestID, secret),
+          });
+        }
         if (response.ok) return guarded(response, attempt, limits.maxResponseSize, secret);
         if (retry >= retries || !shouldRetryStatus(response.status, response.headers))
           return await readError(response, attempt, limits.maxResponseSize, secret);
@@ -102,25 +103,25 @@ interface Attempt {
   failure(error: unknown): APIConnectionError | APIUserAbortError;
 }
 
-function startAttempt(ms: number, caller: AbortSignal, secret: string): Attempt {
+function startAttempt(ms: number, caller: AbortSignal | undefined, secret: string): Attempt {
   const controller = new AbortController();
   let timedOut = false;
-  const onAbort = (): void => controller.abort(caller.reason);
+  const onAbort = (): void => controller.abort(caller?.reason);
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new DOMException(`Request timed out after ${ms} ms`, 'TimeoutError'));
   }, ms);
   // A body nobody reads must not keep the process alive until the timeout; a request in flight holds it anyway.
   (timer as { unref?: () => void }).unref?.();
-  caller.addEventListener('abort', onAbort);
+  caller?.addEventListener('abort', onAbort);
   return {
     signal: controller.signal,
     end() {
       clearTimeout(timer);
-      caller.removeEventListener('abort', onAbort);
+      caller?.removeEventListener('abort', onAbort);
     },
     failure(error) {
-      if (caller.aborted) return new APIUserAbortError({ cause: caller.reason });
+      if (caller?.aborted) return new APIUserAbortError({ cause: caller.reason });
       if (timedOut) return new APIConnectionTimeoutError({ cause: error });
       return connectionError(error, secret);
     },
@@ -209,18 +210,18 @@ function withURL(response: Response, url: string): Response {
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new APIUserAbortError({ cause: signal.reason }));
+    if (signal?.aborted) return reject(new APIUserAbortError({ cause: signal.reason }));
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new APIUserAbortError({ cause: signal.reason }));
+      reject(new APIUserAbortError({ cause: signal?.reason }));
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
