@@ -79,16 +79,19 @@ export function lineGuards({ code, comments }: Count): LineGuard[] {
   ];
 }
 
+/** One line per file, then the total. */
+export function fileList(files: [string, Count][], total: Count): string {
+  const width = Math.max(...files.map(([file]) => file.length));
+  const line = (name: string, { code, comments }: Count): string =>
+    `${name.padEnd(width)}  ${String(code).padStart(5)} code  ${String(comments).padStart(4)} comment`;
+  return [...files.map(([file, count]) => line(file, count)), line('total', total)].join('\n');
+}
+
 async function main(): Promise<void> {
   const { files, total } = await countLibrary();
-  const width = Math.max(...files.map(([file]) => file.length));
-  for (const [file, { code, comments }] of files) {
-    process.stdout.write(`${file.padEnd(width)}  ${String(code).padStart(5)} code  ${String(comments).padStart(4)} comment\n`);
-  }
-  process.stdout.write(`${'total'.padEnd(width)}  ${String(total.code).padStart(5)} code  ${String(total.comments).padStart(4)} comment\n`);
-  const config = (await resolveConfig(join(ROOT, 'src/index.ts'))) ? 'the repo\'s Prettier config' : 'Prettier, printWidth 120, single quotes';
-  process.stdout.write(`${files.length} files of src/ (no CLI, no tests), formatted with ${config}\n`);
+  const config = (await resolveConfig(join(ROOT, 'src/index.ts'))) ? "the repo's Prettier config" : 'Prettier, printWidth 120, single quotes';
   const guards = lineGuards(total);
+  process.stdout.write(`${fileList(files, total)}\n${files.length} files of src/ (no CLI, no tests), formatted with ${config}\n`);
   for (const g of guards) process.stdout.write(`- ${g.met ? 'MET' : 'MISSED'}: ${g.target}: ${g.measured}\n`);
   if (guards.some((g) => !g.met)) process.exitCode = 1;
 }
