@@ -32,7 +32,7 @@ export interface ColdResult {
 }
 
 /** Imports `specifier` and prints `<wall ms> <CPU µs>` of the import itself. */
-function importing(specifier: string): string[] {
+export function importing(specifier: string): string[] {
   return ['-e', [
     'const t = performance.now(), before = process.cpuUsage();',
     `import(${JSON.stringify(specifier)}).then(() => { const d = process.cpuUsage(before); console.log(performance.now() - t, d.user + d.system); },`,

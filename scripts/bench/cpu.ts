@@ -3,7 +3,7 @@
  * `fetch`, which returns a canned `Response` at once, so what is left is the
  * client's own work: building the request, the stub's `new Response`, reading
  * and parsing the body (identical for all), plus whatever the client
- * adds (timeouts, retries bookkeeping, validation...). Measured with
+ * adds (a timer per attempt, retries bookkeeping, validation...). Measured with
  * `process.cpuUsage()` over a batch of sequential awaited calls, rounds
  * interleaved in a fresh random order each time, each round in slices.
  */
@@ -21,17 +21,16 @@ export interface CpuResult {
   us: Record<Scenario, Record<Name, number>>;
   /** Median over rounds of (openai-models ÷ other) measured in the same round, by scenario and other. */
   ratio: Record<Scenario, Record<Name, number>>;
-  /** What an AbortController + setTimeout/clearTimeout pair costs here: the floor of any client with a per-attempt timeout. */
-  timeoutFloorUs: number;
   /**
-   * What a body through the client's transport (an attempt with its timer,
-   * bytes counted as they come) costs over `response.text()`, per call, by
-   * scenario: µs, measured side by side.
+   * What the client's transport adds to a call, by scenario, in µs: one
+   * attempt (its AbortController, timer and listener on the caller's
+   * signal) and the guarded body read with `text()`, over the same stub
+   * `fetch` and `text()`, measured side by side.
    */
-  byteCountUs: Record<Scenario, number>;
+  transportUs: Record<Scenario, number>;
 }
 
-const SCENARIOS = {
+export const SCENARIOS = {
   retrieve: { body: modelBody(MODEL_ID), batch: 400 },
   list: { body: listBody(100), batch: 100 },
 } as const;
@@ -39,83 +38,80 @@ const SCENARIOS = {
 /** Slices per round (each batch divides by it). */
 const SLICES = 4;
 
+/** The stub `fetch` of a scenario: its canned answer, at once. */
+export const stubFor = (scenario: Scenario): Fetch => () =>
+  Promise.resolve(new Response(SCENARIOS[scenario].body, { status: 200, headers: RESPONSE_HEADERS }));
+
+/**
+ * µs of CPU per call of each of `calls`, one sample per round (after 2
+ * warm-up rounds), `batch` calls a round. A round is cut into slices that
+ * visit the calls in turn, in a fresh random order, so that whatever else
+ * the machine does lands on all of them alike.
+ */
+export async function cpuSamples<K extends string>(calls: Record<K, () => Promise<unknown>>, batch: number, rounds: number): Promise<Record<K, number[]>> {
+  const names = Object.keys(calls) as K[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const warmup = 2;
+  for (let round = 0; round < rounds + warmup; round++) {
+    const spent = Object.fromEntries(names.map((name) => [name, 0])) as Record<K, number>;
+    for (let slice = 0; slice < SLICES; slice++) {
+      for (const name of shuffled(names)) {
+        const call = calls[name];
+        collectYoung();
+        const before = process.cpuUsage();
+        for (let i = 0; i < batch / SLICES; i++) await call();
+        const used = process.cpuUsage(before);
+        spent[name] += used.user + used.system;
+      }
+    }
+    if (round >= warmup) for (const name of names) samples[name].push(spent[name] / batch);
+  }
+  return samples;
+}
+
 export async function measureCpu(rounds: number, baseURL: string): Promise<CpuResult> {
   const us = {} as CpuResult['us'];
   const ratio = {} as CpuResult['ratio'];
-  for (const [scenario, { body, batch }] of Object.entries(SCENARIOS) as [keyof typeof SCENARIOS, (typeof SCENARIOS)[keyof typeof SCENARIOS]][]) {
-    const stub: Fetch = () => Promise.resolve(new Response(body, { status: 200, headers: RESPONSE_HEADERS }));
-    const contenders = await makeContenders(baseURL, stub);
-    const samples = Object.fromEntries(NAMES.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-    const warmup = 2;
-    for (let round = 0; round < rounds + warmup; round++) {
-      // A round is cut into slices that visit the contenders in turn, so that
-      // whatever else the machine does lands on all of them alike.
-      const spent = Object.fromEntries(NAMES.map((name) => [name, 0])) as Record<Name, number>;
-      for (let slice = 0; slice < SLICES; slice++) {
-        for (const name of shuffled(NAMES)) {
-          const call = contenders[name][scenario];
-          collectYoung();
-          const before = process.cpuUsage();
-          for (let i = 0; i < batch / SLICES; i++) await call();
-          const used = process.cpuUsage(before);
-          spent[name] += used.user + used.system;
-        }
-      }
-      if (round >= warmup) for (const name of NAMES) samples[name].push(spent[name] / batch);
-    }
+  for (const scenario of ['retrieve', 'list'] as const) {
+    const contenders = await makeContenders(baseURL, stubFor(scenario));
+    const calls = Object.fromEntries(NAMES.map((name) => [name, contenders[name][scenario]])) as Record<Name, () => Promise<unknown>>;
+    const samples = await cpuSamples(calls, SCENARIOS[scenario].batch, rounds);
     us[scenario] = Object.fromEntries(NAMES.map((name) => [name, median(samples[name])])) as Record<Name, number>;
     ratio[scenario] = Object.fromEntries(
       NAMES.map((other) => [other, median(samples[OURS].map((value, i) => value / samples[other][i]!))]),
     ) as Record<Name, number>;
   }
-  const byteCountUs = { retrieve: await byteCount(SCENARIOS.retrieve.body), list: await byteCount(SCENARIOS.list.body) };
-  return { us, ratio, timeoutFloorUs: timeoutFloor(), byteCountUs };
+  const transportUs = { retrieve: await transportCost(SCENARIOS.retrieve.body), list: await transportCost(SCENARIOS.list.body) };
+  return { us, ratio, transportUs };
 }
 
 /**
- * The bounded reader against `response.text()` on the same canned Response,
- * interleaved in a fresh random order each round: median over rounds of the
- * difference per call, in µs. Both build the Response, so that cancels out.
+ * `createTransport` over a stub `fetch`, its body read with `text()`, against
+ * the same stub and `text()`, interleaved in a fresh random order each round:
+ * median over rounds of the difference per call, in µs.
  */
-async function byteCount(body: string): Promise<number> {
+async function transportCost(body: string): Promise<number> {
   const n = 400;
   const client = new OpenAI({ apiKey: API_KEY }); // the client's defaults
   const limits = { timeout: client.timeout, maxRetries: client.maxRetries, maxResponseSize: client.maxResponseSize };
-  const transport = createTransport({ fetch: async () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }), log: {}, secret: API_KEY });
+  const stub = async (): Promise<Response> => new Response(body, { status: 200, headers: RESPONSE_HEADERS });
+  const transport = createTransport({ fetch: stub, log: {}, secret: API_KEY });
   const request = new Request('http://127.0.0.1:9/v1/models');
   const readers = {
-    counted: () => transport(request, limits).then((response) => response.text()),
-    text: () => new Response(body, { status: 200, headers: RESPONSE_HEADERS }).text(),
+    transport: () => transport(request, limits).then((response) => response.text()),
+    bare: () => stub().then((response) => response.text()),
   };
   const differences: number[] = [];
   for (let round = 0; round < 12; round++) {
-    const spent = { counted: 0, text: 0 };
-    for (const name of shuffled(['counted', 'text'] as const)) {
+    const spent = { transport: 0, bare: 0 };
+    for (const name of shuffled(['transport', 'bare'] as const)) {
       collectYoung();
       const before = process.cpuUsage();
       for (let i = 0; i < n; i++) await readers[name]();
       const used = process.cpuUsage(before);
       spent[name] = (used.user + used.system) / n;
     }
-    if (round >= 2) differences.push(spent.counted - spent.text);
+    if (round >= 2) differences.push(spent.transport - spent.bare);
   }
   return median(differences);
-}
-
-function timeoutFloor(): number {
-  const n = 20_000;
-  const once = (): void => {
-    const controller = new AbortController();
-    clearTimeout(setTimeout(() => controller.abort(), 600_000));
-    void controller.signal;
-  };
-  for (let i = 0; i < 2_000; i++) once();
-  const samples: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    const before = process.cpuUsage();
-    for (let i = 0; i < n; i++) once();
-    const spent = process.cpuUsage(before);
-    samples.push((spent.user + spent.system) / n);
-  }
-  return median(samples);
 }

@@ -6,6 +6,7 @@
 import { availableParallelism, cpus, release } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { NAMES, OURS, type Name } from './contenders.js';
+import type { Count } from '../count-lines.js';
 import type { MemoryResult } from './memory.js';
 import type { RunResult } from './one-run.js';
 import type { SizeName, SizeResult } from './size.js';
@@ -15,6 +16,8 @@ export interface Results {
   runs: RunResult[];
   size: SizeResult;
   memory: MemoryResult;
+  /** The library's code and comment lines, formatted (scripts/count-lines.ts). */
+  lines: Count;
 }
 
 const NA = '—';
@@ -40,7 +43,7 @@ const markdown = (header: string[], rows: string[][]): string =>
   [row(header), row(header.map(() => '---')), ...rows.map(row)].join('\n');
 
 /** Absolute figures, each the median over runs of that run's figure. */
-export function figuresTable({ runs, size, memory }: Results): string {
+export function figuresTable({ runs, size, memory, lines }: Results): string {
   const by = (pick: (run: RunResult, name: Name) => number | undefined, fmt: (n: number) => string): string[] =>
     NAMES.map((name) => {
       const values = runs.map((run) => pick(run, name)).filter((v): v is number => v !== undefined);
@@ -67,6 +70,8 @@ export function figuresTable({ runs, size, memory }: Results): string {
   const cli = runs.map((r) => r.cold.ms['CLI --help']).filter((v): v is number => v !== undefined);
   rows.push([`CLI \`openai-models models list --help\`, whole start (ms; bare \`node -e 0\` = ${num(bare, 0)} ms)`,
     ...oursOnly(cli.length ? num(median(cli)) : 'not built')]);
+  rows.push(['code lines of the library, formatted (comment lines per code line)',
+    ...oursOnly(`${int(lines.code)} (${(lines.comments / lines.code).toFixed(2)})`)]);
   const growth = memory.afterBytes - memory.beforeBytes;
   rows.push([`heap retained after GC, before → after ${int(memory.calls)} calls (MB)`, ...oursOnly(
     `${(memory.beforeBytes / 2 ** 20).toFixed(2)} → ${(memory.afterBytes / 2 ** 20).toFixed(2)} (${growth >= 0 ? '+' : ''}${kb(growth, 1)} KB)`)]);

@@ -1,20 +1,21 @@
 /**
- * `npm run bench`: builds the package, then measures the five sections of
- * issue 6 for every contender side by side. The timed sections run
- * `--runs N` times (default 5), each in a fresh process (one-run.ts), and
- * every ratio is reported as its median and min–max over the runs; size is
- * deterministic and measured once, the heap check once. Prints the tables
- * and the verdict on each target; `-- --write` also puts them into
- * BENCHMARKS.md (between its bench markers); `-- --no-build` reuses dist/.
- * Either way it ends by saying which ratios of the block already in
- * BENCHMARKS.md this run reproduced. Progress goes to stderr, the report
- * to stdout.
+ * `npm run bench`: builds the package, then measures every contender side
+ * by side. The timed sections run `--runs N` times (default 5), each in a
+ * fresh process (one-run.ts), and every ratio is reported as its median and
+ * min–max over the runs; size and code lines are deterministic and measured
+ * once, the heap check and the per-attempt signal ways (signals.ts) once.
+ * Prints the tables and the verdict on each guard; `-- --write` also puts
+ * them into BENCHMARKS.md (between its bench markers); `-- --no-build`
+ * reuses dist/. Either way it ends with the code lines per file and which
+ * ratios of the block already in BENCHMARKS.md this run reproduced.
+ * Progress goes to stderr, the report to stdout.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { countLibrary, fileList } from '../count-lines.js';
 import { CLI_BIN } from './coldstart.js';
 import { OURS, ROOT } from './contenders.js';
 import { measureMemory } from './memory.js';
@@ -22,6 +23,7 @@ import { benchNode } from './node.js';
 import { COLD_RUNS, CPU_ROUNDS, LOOPBACK_ROUNDS, type RunResult } from './one-run.js';
 import { figuresTable, machine, over, ranged, ratioTable, type Results } from './report.js';
 import { reproduction } from './reproduce.js';
+import { measureSignals, signalsTable } from './signals.js';
 import { measureSize } from './size.js';
 import { verdictList, verdicts } from './verdicts.js';
 
@@ -63,7 +65,11 @@ step('bundle and install size (deterministic: once)');
 const size = await measureSize();
 step(`heap over ${MEMORY_CALLS.toLocaleString('en-US')} calls (once)`);
 const memory = measureMemory(MEMORY_CALLS, node.path);
-const results: Results = { runs, size, memory };
+step('per-attempt signal: listener or AbortSignal.any, setTimeout or AbortSignal.timeout (once)');
+const signals = await measureSignals(node.path);
+step('code lines, formatted (deterministic: once)');
+const { files, total: lines } = await countLibrary();
+const results: Results = { runs, size, memory, lines };
 const seconds = (performance.now() - started) / 1000;
 
 /** The commit measured, so the figures can be tied to the code they describe. */
@@ -82,14 +88,14 @@ const notes = [
   `Machine: ${machine(node.version)}. Every column ran on Node ${node.version}: ${node.why}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s, ${runCount} runs, on commit ${commit()}.`,
   `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
   'Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node\'s undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.',
-  `Timeout floor: one AbortController with a setTimeout/clearTimeout of its own costs ${us(over(runs, (r) => r.cpu.timeoutFloorUs))} of CPU here, what a per-attempt timeout costs done the plain way over bare openapi-fetch, which has none; openai-models keeps the AbortController but puts timeouts of 5 s or more (the default is 10 minutes) on one shared interval (src/internal/timeouts.ts).`,
-  `Byte counting: reading each body through the bounded reader (issue 13: bytes counted as they come, so a bomb stops at maxResponseSize) costs ${us(over(runs, (r) => r.cpu.byteCountUs.retrieve))} of CPU over \`response.text()\` per retrieve, ${pct(over(runs, (r) => (100 * r.cpu.byteCountUs.retrieve) / r.cpu.us.retrieve[OURS]))} of an openai-models retrieve, and ${us(over(runs, (r) => r.cpu.byteCountUs.list))} per list of 100, ${pct(over(runs, (r) => (100 * r.cpu.byteCountUs.list) / r.cpu.us.list[OURS]))} of a list, measured side by side on the same canned body.`,
+  `Transport: a call through the client's transport (one attempt: an AbortController, a setTimeout cleared when the body has been read, a listener on the caller's signal; the body through its guarded stream, read with \`text()\`) costs ${us(over(runs, (r) => r.cpu.transportUs.retrieve))} of CPU over the same stub \`fetch\` and \`text()\` per retrieve, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.retrieve) / r.cpu.us.retrieve[OURS]))} of an openai-models retrieve, and ${us(over(runs, (r) => r.cpu.transportUs.list))} per list of 100, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.list) / r.cpu.us.list[OURS]))} of a list, measured side by side.`,
   `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
   runs.some((r) => r.cold.ms['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
 ].filter(Boolean);
 
 const report = [
-  figuresTable(results), '', ratioTable(results), '', verdictList(verdicts(results)), '', ...notes.map((n) => `- ${n}`),
+  figuresTable(results), '', ratioTable(results), '', verdictList(verdicts(results)), '', signalsTable(signals), '',
+  ...notes.map((n) => `- ${n}`),
 ].join('\n');
 process.stdout.write(`${report}\n`);
 
@@ -100,6 +106,7 @@ const begin = '<!-- bench:begin -->';
 const end = '<!-- bench:end -->';
 const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
 if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
+process.stdout.write(`\nCode lines per file, formatted (npm run lines; not written into BENCHMARKS.md):\n${fileList(files, lines)}\n`);
 process.stdout.write(`\nRe-run against BENCHMARKS.md (not written into it):\n${reproduction(text.slice(head, rest), report)}\n`);
 if (args.write) {
   writeFileSync(path, `${text.slice(0, head + begin.length)}\n${report}\n${text.slice(rest)}`);
