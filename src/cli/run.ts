@@ -53,7 +53,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${MAX_DEPTH} levels deep`, { exitCode: 1 });
     }
     if (options.field === undefined) {
-      stdout.write(render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
+      stdout.write(await render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
       return 0;
     }
     const text = pickField(result, options.field);

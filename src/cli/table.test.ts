@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { date, display, MODEL_COLUMNS, table } from './table.js';
 
@@ -12,6 +13,27 @@ describe('table', () => {
     expect(table(MODEL_COLUMNS, rows, plain)).toBe(
       ['ID                CREATED     OWNED BY', 'a                 1970-01-01  system', 'a-much-longer-id  2024-07-16  x', ''].join('\n'),
     );
+  });
+
+  it('lines up ids with wide characters: a CJK character or an emoji takes two terminal columns', () => {
+    const rows = [
+      { id: '模型-中文-测试', created: 1721172741, owned_by: 'system' },
+      { id: 'emoji-🤖-model', created: 1727131766, owned_by: 'user-abc123' },
+      { id: 'plain-model', created: 0, owned_by: 'openai' },
+    ];
+    const text = table(MODEL_COLUMNS, rows, plain);
+    expect(text).toBe(
+      [
+        'ID              CREATED     OWNED BY',
+        '模型-中文-测试  2024-07-16  system',
+        'emoji-🤖-model  2024-09-23  user-abc123',
+        'plain-model     1970-01-01  openai',
+        '',
+      ].join('\n'),
+    );
+    // The terminal column where CREATED and each date start: the display width of what precedes them.
+    const starts = text.trimEnd().split('\n').map((line) => stringWidth(line.slice(0, line.search(/(?<= {2})\S/))));
+    expect(starts).toEqual([16, 16, 16, 16]);
   });
 
   it('shows what a compatible server leaves out as "-", keeps a row on one line and escapes control characters', () => {
