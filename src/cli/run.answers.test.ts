@@ -4,6 +4,7 @@
  * objects; and what --debug and an unexpected failure put on stderr.
  */
 import { describe, expect, it } from 'vitest';
+import { parse as parseYAML } from 'yaml';
 import { memoryIO } from './__tests__/memory-io.js';
 import { run } from './run.js';
 import type { IO } from './io.js';
@@ -51,8 +52,8 @@ describe('an answer nested too deeply to print', () => {
 
   // 1,001 levels: refused the same on every Node, although JSON.stringify
   // would still manage it (it gives up some 4,000 levels down on Node 20-24,
-  // never on 26) and the YAML writer too.
-  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'yaml'], ['--format', 'table'], ['--field', 'id']])(
+  // never on 26).
+  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'table'], ['--field', 'id']])(
     '%s %s: refused in one line, exit 1, no stack trace and no usage hint',
     async (...flag) => {
       expect(await cli(['models', 'retrieve', 'gpt-4o-mini', ...flag], nested(1000))).toEqual({
@@ -62,6 +63,14 @@ describe('an answer nested too deeply to print', () => {
       });
     },
   );
+
+  it('--format yaml: refused past 500 levels, as the YAML writer would run out of stack', async () => {
+    expect(await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], nested(500))).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: cannot print the answer: it nests objects or arrays more than 500 levels deep\n',
+    });
+  });
 
   it('refuses 100,000 levels as calmly (the check is a loop, not recursion)', async () => {
     expect((await cli(['models', 'retrieve', 'gpt-4o-mini'], nested(100_000))).err).toBe(
@@ -73,6 +82,14 @@ describe('an answer nested too deeply to print', () => {
     const { code, out } = await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'jsonl'], nested(999));
     expect(code).toBe(0);
     expect(out).toBe(`${JSON.stringify(model).replace('"system"', `${'['.repeat(999)}${']'.repeat(999)}`)}\n`);
+  });
+
+  it('prints 500 levels as YAML, objects in objects (the deepest stack for the writer)', async () => {
+    let owner: unknown = 'system';
+    for (let level = 0; level < 499; level++) owner = { a: owner };
+    const { code, out } = await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], () => Response.json({ ...model, owned_by: owner }));
+    expect(code).toBe(0);
+    expect(parseYAML(out)).toEqual({ ...model, owned_by: owner });
   });
 });
 

@@ -87,7 +87,7 @@ describe('machine formats keep the bytes of the answer', () => {
     expect((await cli('escape-table', ['models', 'list', '--format', 'jsonl'])).out).toBe(`${JSON.stringify(model)}\n`);
   });
 
-  it('yaml: double-quoted scalars with \\u escapes, as the YAML emitter always wrote them', async () => {
+  it('yaml: JSON-style double-quoted scalars, each control character a \\u escape', async () => {
     expect((await cli('escape-table', ['models', 'list', '--format', 'yaml'])).out).toBe(
       [
         'object: list',
