@@ -1,13 +1,13 @@
 /**
- * What the CLI prints for answers that OpenAI-compatible servers send and
- * the happy-path tests do not: models missing a field, empty lists, empty
- * objects; and what --debug and an unexpected failure put on stderr.
+ * render.ts, through the CLI: what each format prints for answers that
+ * OpenAI-compatible servers send and the happy-path tests do not (models
+ * missing a field, empty lists, empty objects), `--field` paths, and the
+ * depth past which an answer is not printed.
  */
 import { describe, expect, it } from 'vitest';
 import { parse as parseYAML } from 'yaml';
 import { memoryIO } from './__tests__/memory-io.js';
 import { run } from './run.js';
-import type { IO } from './io.js';
 
 /** Runs the CLI against a fake `fetch` that always answers with `answer()`. */
 async function cli(argv: string[], answer: () => Response) {
@@ -40,6 +40,16 @@ describe('--field', () => {
   it('follows a path into nested objects and arrays', async () => {
     const nested = { ...model, permission: [{ id: 'perm-1', allow_view: true }] };
     expect((await cli(['models', 'list', '--field', 'permission.0.allow_view'], list(nested, model))).out).toBe('true\n\n');
+  });
+
+  it('that no model has (a typo) is reported after the call, with the fields there are', async () => {
+    const io = {
+      ...memoryIO({ env: { OPENAI_API_KEY: 'sk-test-usage-0123456789' } }),
+      fetch: async (): Promise<Response> => Response.json({ object: 'list', data: [{ id: 'a', object: 'model' }] }),
+    };
+    expect(await run(['models', 'list', '--field', 'idd'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe("error: no field 'idd' in the answer (it has: id, object)\nRun 'openai-models models list --help' for usage.\n");
   });
 });
 
@@ -101,46 +111,5 @@ describe('--format yaml', () => {
       out: 'id: gpt-4o-mini\nobject: model\ncreated: 1721172741\nowned_by: system\nmetadata: {}\ntags: []\n',
       err: '',
     });
-  });
-});
-
-describe('--debug on a network failure', () => {
-  it('lists the causes below the error, five at most', async () => {
-    let cause: Error | undefined;
-    for (let level = 8; level >= 1; level--) cause = new Error(`level ${level}`, cause ? { cause } : {});
-    const io = memoryIO({ env: { OPENAI_API_KEY: 'sk-test-output-0123456789' } });
-    const code = await run(['models', 'list', '--debug', '--max-retries', '0'], {
-      ...io,
-      fetch: () => Promise.reject(cause),
-    });
-    expect({ code, out: io.out() }).toEqual({ code: 1, out: '' });
-    const lines = io.err().split('\n').filter((line) => !line.startsWith('debug: '));
-    expect(lines.slice(1)).toEqual([
-      '  APIConnectionError',
-      '  cause: Error: level 1',
-      '  cause: Error: level 2',
-      '  cause: Error: level 3',
-      '  cause: Error: level 4',
-      '  cause: Error: level 5',
-      '',
-    ]);
-  });
-});
-
-describe('an error the CLI did not expect', () => {
-  it('is reported as a bug with its stack on stderr, exit 1; run() itself does not throw', async () => {
-    const io = memoryIO({ env: { OPENAI_API_KEY: 'sk-test-output-0123456789' } });
-    const broken: IO = {
-      ...io,
-      stdout: {
-        isTTY: false,
-        write: () => {
-          throw new Error('disk full\x1b[2J');
-        },
-      },
-      fetch: async () => Response.json({ object: 'list', data: [model] }),
-    };
-    expect(await run(['models', 'list'], broken)).toBe(1);
-    expect(io.err()).toMatch(/^error: unexpected failure \(a bug; please report it\): Error: disk full\^\[\[2J\n {4}at /);
   });
 });
