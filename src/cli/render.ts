@@ -1,6 +1,6 @@
 import type { Format } from './options.js';
 import { oneLine } from './sanitize.js';
-import type { Column } from './table.js';
+import { DELETED_COLUMNS, MODEL_COLUMNS, table, type Column } from './table.js';
 import { toYAML } from './yaml.js';
 
 /** What a command got back: the parsed JSON of the answer and what it is. */
@@ -23,8 +23,6 @@ export async function render(result: Result, format: Format, bold: (text: string
     case 'yaml':
       return toYAML(result.body);
     case 'table': {
-      // Loaded only for a table: string-width's start (Intl.Segmenter, its emoji pattern) would cost every other run ~35 ms of CPU.
-      const { DELETED_COLUMNS, MODEL_COLUMNS, table } = await import('./table.js');
       const columns: readonly Column[] = result.kind === 'deleted' ? DELETED_COLUMNS : MODEL_COLUMNS;
       return table(columns, items(result).map(asRecord), bold);
     }

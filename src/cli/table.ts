@@ -3,7 +3,6 @@
  * values through `display`, so a compatible server that leaves a field out
  * shows `-` rather than failing.
  */
-import stringWidth from 'string-width';
 import { oneLine } from './sanitize.js';
 
 export interface Column {
@@ -18,7 +17,9 @@ export interface Column {
  * combining accent. A cell never breaks the table nor reaches the terminal
  * raw: it goes through `oneLine` (sanitize.ts).
  */
-export function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): string {
+export async function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): Promise<string> {
+  // Loaded for the first table only: string-width's start (Intl.Segmenter, its emoji pattern) would cost every other run ~35 ms of CPU.
+  const { default: stringWidth } = await import('string-width');
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
   // Stryker disable next-line StringLiteral: every line has one cell per column, so the fallback is never used
   const widths = columns.map((column, i) => Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[i] ?? ''))));
