@@ -44,10 +44,13 @@ describe('toYAML', () => {
     expect(toYAML({ id: 'meta-llama/Llama-3.1-8B' })).toBe('id: meta-llama/Llama-3.1-8B\n');
   });
 
-  it('keeps a long string on its line, and writes one with line breaks as a block', () => {
+  it('keeps a long string on its line, and writes one with line breaks as a JSON string', () => {
     const long = 'a model of many words '.repeat(10).trim();
     expect(toYAML({ description: long })).toBe(`description: ${long}\n`);
-    expect(toYAML({ description: 'line\nbreak' })).toBe('description: |-\n  line\n  break\n');
+    expect(toYAML({ description: 'line\nbreak' })).toBe('description: "line\\nbreak"\n');
+    // A line of blanks, which the library's block scalars lose.
+    const blanks = { a: ' \n', b: 'x\n  \ny', c: ['\t\n'] };
+    expect(parse(toYAML(blanks))).toEqual(blanks);
   });
 
   it('writes empty collections and nested sequences', () => {
