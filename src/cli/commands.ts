@@ -15,7 +15,16 @@ export interface Command {
 /** Where the words of the line lead: a command to run, or the help to show. */
 export type Resolved = { command: Command } | { help: string };
 
+/**
+ * The commands of `models`, the one list of them: resolve() has a case for
+ * each (TypeScript holds it to that), options.ts names them in the usage hint
+ * of a line that does not parse.
+ */
 const SUBCOMMANDS = ['list', 'retrieve', 'delete'] as const;
+
+export function isSubcommand(word: string | undefined): word is (typeof SUBCOMMANDS)[number] {
+  return SUBCOMMANDS.some((known) => known === word);
+}
 
 /**
  * Finds the command named by the positionals (`models list`,
@@ -28,6 +37,7 @@ export function resolve(positionals: readonly string[], values: Values): Resolve
   if (resource !== 'models') throw new CLIError(`unknown command '${resource}'`);
   if (sub === undefined) return { help: MODELS_HELP };
   const name = `models ${sub}`;
+  if (!isSubcommand(sub)) throw new CLIError(`unknown command '${name}'${suggest(sub)}`, { command: 'models' });
   switch (sub) {
     case 'list':
       if (values.help) return { help: LIST_HELP };
@@ -50,8 +60,6 @@ export function resolve(positionals: readonly string[], values: Values): Resolve
         },
       };
     }
-    default:
-      throw new CLIError(`unknown command '${name}'${suggest(sub)}`, { command: 'models' });
   }
 }
 

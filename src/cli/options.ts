@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CLIError } from './cli-error.js';
+import { isSubcommand } from './commands.js';
 
 /**
  * Every option the CLI knows, global or not, for `util.parseArgs`. Options
@@ -57,5 +58,5 @@ function parseErrorMessage(error: unknown): string {
 function commandGuess(argv: string[]): string {
   const [group, command] = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false }).positionals;
   if (group !== 'models') return '';
-  return command === 'list' || command === 'retrieve' || command === 'delete' ? `models ${command}` : 'models';
+  return isSubcommand(command) ? `models ${command}` : 'models';
 }

@@ -14,7 +14,7 @@ export type Result =
  * pretty-printed; `jsonl` one compact line per model of a list (one line in
  * all for one object); `yaml` the same document as YAML; `table` columns.
  */
-export function render(result: Result, format: Format, bold: (text: string) => string): string {
+export async function render(result: Result, format: Format, bold: (text: string) => string): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result.body, null, 2)}\n`;
@@ -44,14 +44,18 @@ export function pickField(result: Result, path: string): string | undefined {
 }
 
 /**
- * How deep an answer may nest and still be printed. JSON.parse reads any
- * depth, but JSON.stringify gives up some 4,000 levels down on Node 20-24
- * (10 KB of `[[[[` is that deep), the YAML writer sooner, and from Node 26
- * on a pretty-printed `--format json` grows with the square of the depth.
- * No answer of this API nests more than four; jq stops at 10,000, Python's
- * json at about 1,000.
+ * How deep an answer may nest and still be printed in `format`. JSON.parse
+ * reads any depth, but JSON.stringify gives up some 4,000 levels down on
+ * Node 20-24 (10 KB of `[[[[` is that deep), and from Node 26 on a
+ * pretty-printed `--format json` grows with the square of the depth. The
+ * `yaml` package recurses a few calls a level: objects in objects run out of
+ * stack some 720 levels down on Node 20, so YAML stops at 500. No answer of
+ * this API nests more than four; jq stops at 10,000, Python's json at about
+ * 1,000.
  */
-export const MAX_DEPTH = 1000;
+export function maxDepth(format: Format): number {
+  return format === 'yaml' ? 500 : 1000;
+}
 
 /** Whether `value` nests objects or arrays more than `max` levels deep; a loop, not recursion, so any depth is safe to ask about. */
 export function deeperThan(value: unknown, max: number): boolean {

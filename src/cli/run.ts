@@ -3,7 +3,7 @@ import { CLIError } from './cli-error.js';
 import { resolve } from './commands.js';
 import { redacting, styler, useColour, type IO, type Output } from './io.js';
 import { parse } from './options.js';
-import { deeperThan, fieldNames, MAX_DEPTH, pickField, render } from './render.js';
+import { deeperThan, fieldNames, maxDepth, pickField, render } from './render.js';
 import { report } from './report.js';
 import { oneLine } from './sanitize.js';
 import { settings } from './settings.js';
@@ -49,11 +49,12 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       throw error instanceof OpenAIError ? new CLIError(error.message, { command: command.name }) : error;
     }
     const result = await command.run(client);
-    if (deeperThan(result.body, MAX_DEPTH)) {
-      throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${MAX_DEPTH} levels deep`, { exitCode: 1 });
+    const depth = maxDepth(options.format);
+    if (deeperThan(result.body, depth)) {
+      throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${depth} levels deep`, { exitCode: 1 });
     }
     if (options.field === undefined) {
-      stdout.write(render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
+      stdout.write(await render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
       return 0;
     }
     const text = pickField(result, options.field);

@@ -12,15 +12,19 @@ export interface Column {
 
 /**
  * Rows under a header, each column as wide as its widest cell, two spaces
- * apart; no trailing blanks. A cell never breaks the table nor reaches the
- * terminal raw: it goes through `oneLine` (sanitize.ts).
+ * apart; no trailing blanks. Widths are the columns a terminal gives the
+ * text (string-width): two for a CJK character or an emoji, none for a
+ * combining accent. A cell never breaks the table nor reaches the terminal
+ * raw: it goes through `oneLine` (sanitize.ts).
  */
-export function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): string {
+export async function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): Promise<string> {
+  // Loaded for the first table only: string-width's start (Intl.Segmenter, its emoji pattern) would cost every other run ~35 ms of CPU.
+  const { default: stringWidth } = await import('string-width');
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
   // Stryker disable next-line StringLiteral: every line has one cell per column, so the fallback is never used
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => width(line[i] ?? ''))));
+  const widths = columns.map((column, i) => Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[i] ?? ''))));
   // Each cell padded to its column's width; `trimEnd` drops the last column's padding.
-  const format = (line: readonly string[]): string => line.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - width(cell))).join('  ').trimEnd();
+  const format = (line: readonly string[]): string => line.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell))).join('  ').trimEnd();
   return [bold(format(columns.map((column) => column.header))), ...cells.map(format)].map((line) => `${line}\n`).join('');
 }
 
@@ -49,8 +53,3 @@ export const DELETED_COLUMNS: readonly Column[] = [
   { header: 'ID', cell: (answer) => display(answer['id']) },
   { header: 'DELETED', cell: (answer) => display(answer['deleted']) },
 ];
-
-/** Columns in code points, so an id with an emoji or accents still lines up roughly. */
-function width(text: string): number {
-  return [...text].length;
-}

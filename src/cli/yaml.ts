@@ -1,77 +1,39 @@
 /**
- * A small YAML emitter for JSON values: enough for API answers, and a
- * dependency less in the published package. Strings that could read as
- * anything but themselves (numbers, booleans, null, leading indicators,
- * `: ` or ` #` inside, leading or trailing blanks...) are written as JSON
- * strings, which YAML 1.2 reads as double-quoted scalars; everything else is
- * written plain. `yaml.test.ts` parses the output back with the `yaml`
- * package for arbitrary values.
+ * `--format yaml`: the answer written by the `yaml` package, with these
+ * choices of ours:
+ *
+ * - Strings that a YAML 1.1 reader (PyYAML, Go's yaml.v2...) would take for
+ *   something else (`no`, `on`, `0x1F`, `2024-07-16`...) are quoted, as well
+ *   as those YAML 1.2 would: every reader gets the API's strings back.
+ * - A string that needs quotes is a JSON string (YAML reads it as a
+ *   double-quoted scalar), line breaks included: no single quotes, no block
+ *   scalars, which the library gets wrong for a line of blanks (` \n` would
+ *   read back as `\n`), and no folding of long lines, so an id stays whole
+ *   on its line, for grep.
+ * - A string holding a control or invisible character is such a JSON string
+ *   too, each such character a `\u` escape. The library escapes C0 itself,
+ *   but leaves DEL, C1 (CSI is 0x9b), the line and paragraph separators and
+ *   the BOM raw: YAML forbids some of them, a reader may take others for a
+ *   line break, a terminal may obey them. Every other character is the
+ *   API's data and passes as it is, as in `--format json` (sanitize.ts is
+ *   for what a person reads).
  */
+import { Document, Scalar, visit } from 'yaml';
 
-/** `value` as a YAML document, ending with a newline. */
+/** C0 controls but tab and newline, DEL, C1, U+2028, U+2029, the BOM, U+FFFE, U+FFFF. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+/** Those of them that JSON.stringify leaves raw. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** `value`, a JSON value, as a YAML document ending with a newline. */
 export function toYAML(value: unknown): string {
-  return `${lines(value, '').join('\n')}\n`;
-}
-
-function lines(value: unknown, indent: string): string[] {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${indent}[]`];
-    return value.flatMap((item) => item_(item, indent));
-  }
-  if (isRecord(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return [`${indent}{}`];
-    return entries.flatMap(([key, item]) => entry(key, item, indent));
-  }
-  return [`${indent}${scalar(value)}`];
-}
-
-/** One `key: value` of a mapping; collections go on the lines below. */
-function entry(key: string, value: unknown, indent: string): string[] {
-  const head = `${indent}${string(key)}:`;
-  if (isCollection(value)) return [head, ...lines(value, `${indent}  `)];
-  return [`${head} ${scalar(value)}`];
-}
-
-/** One `- value` of a sequence; a collection starts on the dash's line. */
-function item_(value: unknown, indent: string): string[] {
-  return lines(value, `${indent}  `).map((line, i) => (i === 0 ? `${indent}- ${line.slice(indent.length + 2)}` : line));
-}
-
-function scalar(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-  if (typeof value === 'string') return string(value);
-  if (Array.isArray(value)) return '[]';
-  return '{}';
-}
-
-/**
- * Plain when it cannot be mistaken: starts with a letter, digit, `_`, `.` or
- * `/`, holds only "safe" characters, has no `: `, and reads as no other type.
- */
-const PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./:@+-]*(?: [A-Za-z0-9_./:@+()-]+)*$/;
-const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
-const NUMBER_LIKE = /^[-+.]?(?:\d|\.inf|\.nan)|^0[box]/i;
-
-function string(text: string): string {
-  const plain = PLAIN.test(text) && !RESERVED.test(text) && !NUMBER_LIKE.test(text) && !/:( |$)/.test(text);
-  return plain ? text : quote(text);
-}
-
-/** A JSON string with the characters YAML forbids unescaped (C1 controls, BOM, line/paragraph separators) escaped too. */
-function quote(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCollection(value: unknown): boolean {
-  return Array.isArray(value) ? value.length > 0 : isRecord(value) && Object.keys(value).length > 0;
+  const doc = new Document(value, { compat: 'yaml-1.1' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && UNSAFE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  const text = doc.toString({ lineWidth: 0, blockQuote: false, singleQuote: false, doubleQuotedAsJSON: true });
+  // Only the strings made double-quoted above hold those characters, and as JSON strings, where a `\u` escape reads back the same.
+  return text.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,8 +1,15 @@
-import { readFile } from 'node:fs/promises';
+/**
+ * commands.ts: what `models list`, `retrieve` and `delete` do, end to end
+ * against a real server (failing-server.ts, scenario `ok`), and how the
+ * words of the line pick a command and its model id: what runs (the
+ * request on the wire) and what is a usage error (exit 2, a hint to the
+ * right --help, no request).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYAML } from 'yaml';
 import { LIST, MODEL, startFailingServer, type FailingServer } from './__tests__/failing-server.js';
 import { memoryIO } from './__tests__/memory-io.js';
+import { echoingCLI, usage } from './__tests__/run-cli.js';
 import { run } from './run.js';
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -42,14 +49,6 @@ describe('openai-models models list', () => {
     );
   });
 
-  it('bolds the table header in a terminal only when NO_COLOR is unset or empty', async () => {
-    const coloured = await cli(['models', 'list'], { stdoutTTY: true });
-    expect(coloured.out.split('\n')[0]).toBe('\x1b[1mID                                    CREATED     OWNED BY\x1b[22m');
-    const empty = await cli(['models', 'list'], { stdoutTTY: true, env: { NO_COLOR: '' } });
-    expect(empty.out).toContain('\x1b[1m');
-    const piped = await cli(['models', 'list', '--format', 'table']);
-    expect(piped.out).not.toContain('\x1b');
-  });
 
   it('prints one model per line with --format jsonl', async () => {
     const { code, out } = await cli(['models', 'list', '--format', 'jsonl']);
@@ -69,13 +68,6 @@ describe('openai-models models list', () => {
   it('prints one field per model with --field, for scripts', async () => {
     expect((await cli(['models', 'list', '--field', 'id'])).out).toBe('gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
     expect((await cli(['models', 'list', '--field', 'created'])).out).toBe('1721172741\n1727131766\n');
-  });
-
-  it('takes global options before or after the command', async () => {
-    const before = await cli(['--format', 'jsonl', 'models', 'list']);
-    const after = await cli(['models', 'list', '--format=jsonl']);
-    expect(before.out).toBe(after.out);
-    expect(before.out.split('\n')).toHaveLength(3);
   });
 });
 
@@ -109,49 +101,66 @@ describe('openai-models models retrieve / delete', () => {
   });
 });
 
-describe('options', () => {
-  it('sends --api-key, --organization and --project, which beat the environment', async () => {
-    const { code } = await cli(['models', 'list', '--api-key', 'sk-from-option-123', '--organization', 'org-1', '--project', 'proj-1'], {
-      env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' },
-    });
-    expect(code).toBe(0);
-    const headers = server.lastHeaders();
-    expect(headers?.['authorization']).toBe('Bearer sk-from-option-123');
-    expect(headers?.['openai-organization']).toBe('org-1');
-    expect(headers?.['openai-project']).toBe('proj-1');
-  });
-
-  it('reads OPENAI_ORG_ID and OPENAI_PROJECT_ID from the environment it is given', async () => {
-    await cli(['models', 'list'], { env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' } });
-    expect(server.lastHeaders()?.['openai-organization']).toBe('org-env');
-    expect(server.lastHeaders()?.['openai-project']).toBe('proj-env');
-  });
-
-  it('--base-url beats OPENAI_BASE_URL, keeping a path prefix', async () => {
-    const { code, out } = await cli(['models', 'list', '--field', 'id', '--base-url', `${server.url}/ok/v1/`], {
-      env: { OPENAI_BASE_URL: 'http://127.0.0.1:9' },
-    });
-    expect({ code, out }).toEqual({ code: 0, out: 'gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n' });
-  });
-
-  it('--version prints the version of package.json', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(await cli(['--version'])).toMatchObject({ code: 0, out: `${version}\n` });
+describe('the model id', () => {
+  it('may be given both by position and by --model when they agree', async () => {
+    const { code, out, err, requests } = await echoingCLI(['models', 'retrieve', 'gpt-4o-mini', '--model', 'gpt-4o-mini', '--field', 'id']);
+    expect({ code, out, err }).toEqual({ code: 0, out: 'gpt-4o-mini\n', err: '' });
+    expect(requests).toEqual(['GET https://api.openai.com/v1/models/gpt-4o-mini']);
   });
 
   it.each([
-    [['--help'], 'Usage: openai-models <resource> <command>'],
-    [['-h'], 'Usage: openai-models <resource> <command>'],
-    [['models', '--help'], 'Usage: openai-models models <command>'],
-    [['models', 'list', '--help'], 'Usage: openai-models models list'],
-    [['models', 'retrieve', '--help'], 'Usage: openai-models models retrieve --model <id>'],
-    [['models', 'delete', '-h'], 'Usage: openai-models models delete --model <id>'],
-  ])('%j prints its level of help on stdout, without needing a key', async (argv, first) => {
-    const io = memoryIO();
-    expect(await run(argv, io)).toBe(0);
-    expect(io.out().split('\n')[0]).toContain(first);
-    expect(io.out()).toContain('--format <format>');
-    expect(io.err()).toBe('');
+    [['models', 'retrieve', '--model', ''], "error: '' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', ''], "error: '' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'delete', '.'], "error: '.' is not a model id\nRun 'openai-models models delete --help' for usage.\n"],
+    [['models', 'delete', '--model', '..'], "error: '..' is not a model id\nRun 'openai-models models delete --help' for usage.\n"],
+  ])('%j: an id that would name another endpoint is a usage error of the command', async (argv, expected) => {
+    expect(await echoingCLI(argv)).toEqual({ code: 2, out: '', err: expected, requests: [] });
+  });
+
+  it('one the client refuses before sending (a lone surrogate) is a usage error too, with no stack', async () => {
+    const { code, out, err, requests } = await echoingCLI(['models', 'retrieve', 'gpt-\ud800']);
+    expect({ code, out, requests }).toEqual({ code: 2, out: '', requests: [] });
+    expect(err).toMatch(/^error: [^\n]+\nRun 'openai-models --help' for usage\.\n$/);
+  });
+});
+
+describe('a mistyped command', () => {
+  it.each([
+    ['lsit', 'list'],
+    ['retreive', 'retrieve'],
+    ['delte', 'delete'],
+  ])('%s, within two edits of %s, gets a hint', async (typed, known) => {
+    expect(await echoingCLI(['models', typed])).toEqual({
+      code: 2,
+      out: '',
+      err: `error: unknown command 'models ${typed}' (did you mean '${known}'?)\nRun 'openai-models models --help' for usage.\n`,
+      requests: [],
+    });
+  });
+
+  it.each(['lisxyz', 'xyz', 'retrieveabc'])('%s, three edits or more from any command, gets none', async (typed) => {
+    expect(await echoingCLI(['models', typed])).toEqual({
+      code: 2,
+      out: '',
+      err: `error: unknown command 'models ${typed}'\nRun 'openai-models models --help' for usage.\n`,
+      requests: [],
+    });
+  });
+});
+
+describe('usage errors exit 2 with a hint', () => {
+  it.each([
+    [['model', 'list'], "error: unknown command 'model'\nRun 'openai-models --help' for usage.\n"],
+    [['models', 'lst'], "error: unknown command 'models lst' (did you mean 'list'?)\nRun 'openai-models models --help' for usage.\n"],
+    [['models', 'get'], "error: unknown command 'models get'\nRun 'openai-models models --help' for usage.\n"],
+    [['models', 'retrieve'], "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'delete'], "error: missing --model <id>\nRun 'openai-models models delete --help' for usage.\n"],
+    [['models', 'retrieve', 'a', 'b'], "error: unexpected argument 'b'\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', 'a', '--model', 'b'], "error: give the model once: --model b or a\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', '..'], "error: '..' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'list', 'extra'], "error: unexpected argument 'extra'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--model', 'x'], "error: 'models list' takes no --model\nRun 'openai-models models list --help' for usage.\n"],
+  ])('%j', async (argv, expected) => {
+    expect(await usage(argv)).toBe(expected);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * What the CLI prints for answers that OpenAI-compatible servers send and
- * the happy-path tests do not: models missing a field, empty lists, empty
- * objects; and what --debug and an unexpected failure put on stderr.
+ * render.ts, through the CLI: what each format prints for answers that
+ * OpenAI-compatible servers send and the happy-path tests do not (models
+ * missing a field, empty lists, empty objects), `--field` paths, and the
+ * depth past which an answer is not printed.
  */
 import { describe, expect, it } from 'vitest';
+import { parse as parseYAML } from 'yaml';
 import { memoryIO } from './__tests__/memory-io.js';
 import { run } from './run.js';
-import type { IO } from './io.js';
 
 /** Runs the CLI against a fake `fetch` that always answers with `answer()`. */
 async function cli(argv: string[], answer: () => Response) {
@@ -40,6 +41,16 @@ describe('--field', () => {
     const nested = { ...model, permission: [{ id: 'perm-1', allow_view: true }] };
     expect((await cli(['models', 'list', '--field', 'permission.0.allow_view'], list(nested, model))).out).toBe('true\n\n');
   });
+
+  it('that no model has (a typo) is reported after the call, with the fields there are', async () => {
+    const io = {
+      ...memoryIO({ env: { OPENAI_API_KEY: 'sk-test-usage-0123456789' } }),
+      fetch: async (): Promise<Response> => Response.json({ object: 'list', data: [{ id: 'a', object: 'model' }] }),
+    };
+    expect(await run(['models', 'list', '--field', 'idd'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe("error: no field 'idd' in the answer (it has: id, object)\nRun 'openai-models models list --help' for usage.\n");
+  });
 });
 
 describe('an answer nested too deeply to print', () => {
@@ -51,8 +62,8 @@ describe('an answer nested too deeply to print', () => {
 
   // 1,001 levels: refused the same on every Node, although JSON.stringify
   // would still manage it (it gives up some 4,000 levels down on Node 20-24,
-  // never on 26) and the YAML writer too.
-  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'yaml'], ['--format', 'table'], ['--field', 'id']])(
+  // never on 26).
+  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'table'], ['--field', 'id']])(
     '%s %s: refused in one line, exit 1, no stack trace and no usage hint',
     async (...flag) => {
       expect(await cli(['models', 'retrieve', 'gpt-4o-mini', ...flag], nested(1000))).toEqual({
@@ -62,6 +73,14 @@ describe('an answer nested too deeply to print', () => {
       });
     },
   );
+
+  it('--format yaml: refused past 500 levels, as the YAML writer would run out of stack', async () => {
+    expect(await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], nested(500))).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: cannot print the answer: it nests objects or arrays more than 500 levels deep\n',
+    });
+  });
 
   it('refuses 100,000 levels as calmly (the check is a loop, not recursion)', async () => {
     expect((await cli(['models', 'retrieve', 'gpt-4o-mini'], nested(100_000))).err).toBe(
@@ -74,6 +93,14 @@ describe('an answer nested too deeply to print', () => {
     expect(code).toBe(0);
     expect(out).toBe(`${JSON.stringify(model).replace('"system"', `${'['.repeat(999)}${']'.repeat(999)}`)}\n`);
   });
+
+  it('prints 500 levels as YAML, objects in objects (the deepest stack for the writer)', async () => {
+    let owner: unknown = 'system';
+    for (let level = 0; level < 499; level++) owner = { a: owner };
+    const { code, out } = await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], () => Response.json({ ...model, owned_by: owner }));
+    expect(code).toBe(0);
+    expect(parseYAML(out)).toEqual({ ...model, owned_by: owner });
+  });
 });
 
 describe('--format yaml', () => {
@@ -84,46 +111,5 @@ describe('--format yaml', () => {
       out: 'id: gpt-4o-mini\nobject: model\ncreated: 1721172741\nowned_by: system\nmetadata: {}\ntags: []\n',
       err: '',
     });
-  });
-});
-
-describe('--debug on a network failure', () => {
-  it('lists the causes below the error, five at most', async () => {
-    let cause: Error | undefined;
-    for (let level = 8; level >= 1; level--) cause = new Error(`level ${level}`, cause ? { cause } : {});
-    const io = memoryIO({ env: { OPENAI_API_KEY: 'sk-test-output-0123456789' } });
-    const code = await run(['models', 'list', '--debug', '--max-retries', '0'], {
-      ...io,
-      fetch: () => Promise.reject(cause),
-    });
-    expect({ code, out: io.out() }).toEqual({ code: 1, out: '' });
-    const lines = io.err().split('\n').filter((line) => !line.startsWith('debug: '));
-    expect(lines.slice(1)).toEqual([
-      '  APIConnectionError',
-      '  cause: Error: level 1',
-      '  cause: Error: level 2',
-      '  cause: Error: level 3',
-      '  cause: Error: level 4',
-      '  cause: Error: level 5',
-      '',
-    ]);
-  });
-});
-
-describe('an error the CLI did not expect', () => {
-  it('is reported as a bug with its stack on stderr, exit 1; run() itself does not throw', async () => {
-    const io = memoryIO({ env: { OPENAI_API_KEY: 'sk-test-output-0123456789' } });
-    const broken: IO = {
-      ...io,
-      stdout: {
-        isTTY: false,
-        write: () => {
-          throw new Error('disk full\x1b[2J');
-        },
-      },
-      fetch: async () => Response.json({ object: 'list', data: [model] }),
-    };
-    expect(await run(['models', 'list'], broken)).toBe(1);
-    expect(io.err()).toMatch(/^error: unexpected failure \(a bug; please report it\): Error: disk full\^\[\[2J\n {4}at /);
   });
 });

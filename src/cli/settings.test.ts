@@ -1,11 +1,14 @@
 /**
- * How the values of options and of the environment reach the client, seen
- * from outside: what is refused as a usage error (exit 2, no request), and
- * what an accepted value does to the requests and the answer.
+ * settings.ts: how the values of options and of the environment reach the
+ * client, seen from outside: what is refused as a usage error (exit 2, no
+ * request), and what an accepted value does to the requests and the answer.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFailingServer, type FailingServer } from './__tests__/failing-server.js';
 import { memoryIO } from './__tests__/memory-io.js';
+import { usage } from './__tests__/run-cli.js';
 import { run } from './run.js';
+import { duration } from './settings.js';
 
 const KEY = 'sk-test-settings-0123456789';
 const LIST = { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] };
@@ -42,6 +45,77 @@ function usageError(result: { code: number; out: string; err: string; requests: 
   expect(result.requests).toEqual([]);
   return result.err;
 }
+
+let server: FailingServer;
+beforeAll(async () => {
+  server = await startFailingServer();
+});
+afterAll(() => server.stop());
+
+/** Runs the CLI against the failing server's `ok` scenario, which answers as the API does. */
+async function serverCLI(argv: string[], options: { env?: Record<string, string> } = {}) {
+  const io = memoryIO({ env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${server.url}/ok`, ...options.env } });
+  const code = await run(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('usage errors exit 2 with a hint', () => {
+  it.each([
+    [['models', 'list', '--format', 'xml'], "error: --format must be one of json, jsonl, yaml, table; got 'xml'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--format', 'json', '--field', 'id'], "error: use --format or --field, not both\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--timeout', '0'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '0'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--timeout', 'soon'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--base-url', 'api.openai.com/v1'], 'error: baseURL must be an http:// or https:// URL, got "api.openai.com/v1"\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', 'ftp://example.com'], 'error: baseURL must be an http:// or https:// URL, got "ftp://example.com"\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'], 'error: baseURL must not hold credentials (user:password@), got "http://***@127.0.0.1:9/v1"\nRun \'openai-models models list --help\' for usage.\n'],
+    [['models', 'list', '--base-url', ''], "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--api-key', ' '], "error: --api-key is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--organization='], "error: --organization is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [['models', 'list', '--project', ''], "error: --project is empty\nRun 'openai-models models list --help' for usage.\n"],
+  ])('%j', async (argv, expected) => {
+    expect(await usage(argv)).toBe(expected);
+  });
+
+  it('a missing API key (none in the environment given, none as an option)', async () => {
+    expect(await usage(['models', 'list'], {})).toBe(
+      "error: missing API key: set OPENAI_API_KEY or pass --api-key\nRun 'openai-models models list --help' for usage.\n",
+    );
+    expect(await usage(['models', 'list'], { OPENAI_API_KEY: ' ' })).toContain('missing API key');
+  });
+
+  it('a bad OPENAI_BASE_URL', async () => {
+    expect(await usage(['models', 'list'], { OPENAI_API_KEY: 'sk-test-usage-0123456789', OPENAI_BASE_URL: 'localhost:4010' })).toContain(
+      'baseURL must be an http:// or https:// URL, got "localhost:4010"',
+    );
+  });
+});
+
+describe('the key, the organization, the project, the base URL', () => {
+  it('sends --api-key, --organization and --project, which beat the environment', async () => {
+    const { code } = await serverCLI(['models', 'list', '--api-key', 'sk-from-option-123', '--organization', 'org-1', '--project', 'proj-1'], {
+      env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' },
+    });
+    expect(code).toBe(0);
+    const headers = server.lastHeaders();
+    expect(headers?.['authorization']).toBe('Bearer sk-from-option-123');
+    expect(headers?.['openai-organization']).toBe('org-1');
+    expect(headers?.['openai-project']).toBe('proj-1');
+  });
+
+  it('reads OPENAI_ORG_ID and OPENAI_PROJECT_ID from the environment it is given', async () => {
+    await serverCLI(['models', 'list'], { env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' } });
+    expect(server.lastHeaders()?.['openai-organization']).toBe('org-env');
+    expect(server.lastHeaders()?.['openai-project']).toBe('proj-env');
+  });
+
+  it('--base-url beats OPENAI_BASE_URL, keeping a path prefix', async () => {
+    const { code, out } = await serverCLI(['models', 'list', '--field', 'id', '--base-url', `${server.url}/ok/v1/`], {
+      env: { OPENAI_BASE_URL: 'http://127.0.0.1:9' },
+    });
+    expect({ code, out }).toEqual({ code: 0, out: 'gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n' });
+  });
+});
 
 describe('--base-url', () => {
   it('must start with the scheme, not merely contain one', async () => {
@@ -147,5 +221,48 @@ describe('--max-response-size', () => {
     expect(usageError(await cli(['models', 'list', '--max-response-size', size]))).toBe(
       `error: --max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '${size}'\nRun 'openai-models models list --help' for usage.\n`,
     );
+  });
+});
+
+describe('--timeout durations', () => {
+  it.each([
+    ['30', 30_000],
+    ['30s', 30_000],
+    ['1.5s', 1500],
+    ['.5', 500],
+    ['500ms', 500],
+    ['2m', 120_000],
+  ])('%s is %i ms', (text, ms) => {
+    expect(duration(text)).toBe(ms);
+  });
+
+  it.each(['', '0', '0ms', '-1', '1h', '1e3', 'abc', '99999999'])('%j is refused', (text) => {
+    expect(duration(text)).toBeUndefined();
+  });
+});
+
+describe('the environment', () => {
+  it('comes from io.env only: process.env is not read behind its back', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { OPENAI_API_KEY: 'sk-process-env-0123456789', OPENAI_BASE_URL: 'http://127.0.0.1:1/process-env', OPENAI_ORG_ID: 'org-process', OPENAI_LOG: 'debug' });
+    try {
+      const requests: Request[] = [];
+      const io = {
+        ...memoryIO({ env: { OPENAI_API_KEY: 'sk-io-env-0123456789' } }),
+        fetch: async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+          requests.push(new Request(input, init));
+          return Response.json({ object: 'list', data: [] });
+        },
+      };
+      expect(await run(['models', 'list'], io)).toBe(0);
+      expect(io.err()).toBe('');
+      expect(requests.map((request) => request.url)).toEqual(['https://api.openai.com/v1/models']);
+      expect(requests[0]?.headers.get('authorization')).toBe('Bearer sk-io-env-0123456789');
+      expect(requests[0]?.headers.get('openai-organization')).toBeNull();
+      expect(await run(['models', 'list'], { ...memoryIO(), fetch: io.fetch })).toBe(2);
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
   });
 });
