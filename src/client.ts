@@ -20,7 +20,8 @@ import {
 import { isBrowserLike } from './internal/browser.js';
 import { createCaller, querySerializer, serializePath } from './internal/call.js';
 import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
-import { checkBaseURL, checkRetries, checkSize, checkTimeout, DEFAULTS, readEnv } from './internal/settings.js';
+import { DEFAULTS, readEnv } from './internal/defaults.js';
+import { checkBaseURL, checkRetries, checkSize, checkTimeout } from './internal/settings.js';
 import { createTransport, type Fetch, type Limits } from './internal/transport.js';
 import * as Pagination from './pagination.js';
 import type { RequestOptions } from './request-options.js';

@@ -109,18 +109,18 @@ describe('the model id', () => {
   });
 
   it.each([
-    [['models', 'retrieve', '--model', ''], "error: '' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', ''], "error: '' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'delete', '.'], "error: '.' is not a model id\nRun 'openai-models models delete --help' for usage.\n"],
-    [['models', 'delete', '--model', '..'], "error: '..' is not a model id\nRun 'openai-models models delete --help' for usage.\n"],
-  ])('%j: an id that would name another endpoint is a usage error of the command', async (argv, expected) => {
+    [['models', 'retrieve', '--model', ''], "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', ''], "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'delete', '.'], "error: Value '.' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n"],
+    [['models', 'delete', '--model', '..'], "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n"],
+  ])('%j: an id that would name another endpoint is refused by the client, a usage error of the command', async (argv, expected) => {
     expect(await echoingCLI(argv)).toEqual({ code: 2, out: '', err: expected, requests: [] });
   });
 
   it('one the client refuses before sending (a lone surrogate) is a usage error too, with no stack', async () => {
     const { code, out, err, requests } = await echoingCLI(['models', 'retrieve', 'gpt-\ud800']);
     expect({ code, out, requests }).toEqual({ code: 2, out: '', requests: [] });
-    expect(err).toMatch(/^error: [^\n]+\nRun 'openai-models --help' for usage\.\n$/);
+    expect(err).toBe("error: Expected well-formed Unicode for `model` but it contains a lone surrogate\nRun 'openai-models models retrieve --help' for usage.\n");
   });
 });
 
@@ -157,7 +157,7 @@ describe('usage errors exit 2 with a hint', () => {
     [['models', 'delete'], "error: missing --model <id>\nRun 'openai-models models delete --help' for usage.\n"],
     [['models', 'retrieve', 'a', 'b'], "error: unexpected argument 'b'\nRun 'openai-models models retrieve --help' for usage.\n"],
     [['models', 'retrieve', 'a', '--model', 'b'], "error: give the model once: --model b or a\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', '..'], "error: '..' is not a model id\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [['models', 'retrieve', '..'], "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models retrieve --help' for usage.\n"],
     [['models', 'list', 'extra'], "error: unexpected argument 'extra'\nRun 'openai-models models list --help' for usage.\n"],
     [['models', 'list', '--model', 'x'], "error: 'models list' takes no --model\nRun 'openai-models models list --help' for usage.\n"],
   ])('%j', async (argv, expected) => {

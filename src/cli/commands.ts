@@ -72,10 +72,6 @@ function modelId(name: string, option: string | undefined, rest: readonly string
   }
   const model = option ?? positional;
   if (model === undefined) throw new CLIError(`missing --model <id>`, { command: name });
-  // The client refuses these too, but only when sending; say it as a usage error.
-  if (model === '' || model === '.' || model === '..') {
-    throw new CLIError(`'${model}' is not a model id`, { command: name });
-  }
   return model;
 }
 

@@ -3,10 +3,11 @@
  * `openai-models models <command> --help`. Plain text, no colour, so they read the
  * same in a terminal, a pipe and the README.
  */
+import { DEFAULTS } from '../internal/defaults.js';
 
 const GLOBAL_OPTIONS = `Global options:
   --api-key <key>        API key (default: $OPENAI_API_KEY); never printed, not even with --debug
-  --base-url <url>       http:// or https:// base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)
+  --base-url <url>       http:// or https:// base URL (default: $OPENAI_BASE_URL, else ${DEFAULTS.baseURL})
   --organization <id>    sent as OpenAI-Organization (default: $OPENAI_ORG_ID)
   --project <id>         sent as OpenAI-Project (default: $OPENAI_PROJECT_ID)
   --timeout <duration>   per attempt: 30 or 30s (seconds), 500ms, 2m (default: 10m)

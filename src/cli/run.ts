@@ -1,9 +1,9 @@
-import { OpenAI, OpenAIError, type Logger } from '../index.js';
+import { APIError, OpenAI, OpenAIError, type Logger } from '../index.js';
 import { CLIError } from './cli-error.js';
 import { resolve } from './commands.js';
 import { redacting, styler, useColour, type IO, type Output } from './io.js';
 import { parse } from './options.js';
-import { deeperThan, fieldNames, maxDepth, pickField, render } from './render.js';
+import { deeperThan, fieldNames, maxDepth, pickField, render, type Result } from './render.js';
 import { report } from './report.js';
 import { oneLine } from './sanitize.js';
 import { settings } from './settings.js';
@@ -41,14 +41,14 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     const options = settings(values, io.env, io.stdout.isTTY, command.name);
     const logger = stderrLogger(stderr);
     for (const warning of options.warnings) logger.warn(warning);
-    let client: OpenAI;
+    let result: Result;
     try {
-      client = new OpenAI({ ...options.client, fetch: io.fetch, logger });
+      result = await command.run(new OpenAI({ ...options.client, fetch: io.fetch, logger }));
     } catch (error) {
-      // The client's own checks of what settings() passed on (the base URL): a usage error of this command.
-      throw error instanceof OpenAIError ? new CLIError(error.message, { command: command.name }) : error;
+      // The client refused what it was given (the base URL, the model id) before any request: a usage error.
+      const refused = error instanceof OpenAIError && !(error instanceof APIError);
+      throw refused ? new CLIError(error.message, { command: command.name }) : error;
     }
-    const result = await command.run(client);
     const depth = maxDepth(options.format);
     if (deeperThan(result.body, depth)) {
       throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${depth} levels deep`, { exitCode: 1 });

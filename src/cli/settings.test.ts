@@ -138,7 +138,8 @@ describe('OPENAI_LOG', () => {
     expect({ code, out, err }).toEqual({
       code: 0,
       out: 'gpt-4o-mini\n',
-      err: "warn: OPENAI_LOG must be one of off, error, warn, info, debug; got 'verbose^[[2J', ignored\n",
+      // The client's words, as the official SDK's; the escape arrives JSON-escaped, never raw.
+      err: 'warn: process.env[\'OPENAI_LOG\'] was set to "verbose\\u001b[2J", expected one of ["off","error","warn","info","debug"]\n',
     });
   });
 

@@ -1,4 +1,6 @@
 import type { ClientOptions, LogLevel } from '../index.js';
+import { DEFAULTS, MAX_TIMEOUT_MS, readEnv } from '../internal/defaults.js';
+import { envLogLevel } from '../internal/logger.js';
 import { CLIError } from './cli-error.js';
 import { FORMATS, type Format, type Values } from './options.js';
 import type { IO } from './io.js';
@@ -13,14 +15,6 @@ export interface Settings {
   warnings: string[];
 }
 
-const LOG_LEVELS: readonly string[] = ['off', 'error', 'warn', 'info', 'debug'];
-
-/**
- * Given explicitly: left out (or `null`), the client would read
- * `process.env.OPENAI_BASE_URL` itself, behind `io.env`'s back.
- */
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-
 /**
  * Options first, then the environment (`io.env`, never `process.env`, so
  * tests stay isolated), then defaults. Every value is checked here so a bad
@@ -34,22 +28,22 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
     if (value === '') throw usage(`--${name} is empty`);
     return value;
   };
-  const apiKey = given('api-key') ?? nonEmpty(env['OPENAI_API_KEY']);
+  const apiKey = given('api-key') ?? readEnv('OPENAI_API_KEY', env);
   if (apiKey === undefined) throw usage('missing API key: set OPENAI_API_KEY or pass --api-key');
-  // The client checks it (an http:// or https:// URL, no password in it); run() words its refusal as a usage error.
-  const baseURL = given('base-url') ?? nonEmpty(env['OPENAI_BASE_URL']) ?? DEFAULT_BASE_URL;
+  // Given explicitly, else the client would read process.env behind io.env's back. The client checks it;
+  // run() words its refusal as a usage error.
+  const baseURL = given('base-url') ?? readEnv('OPENAI_BASE_URL', env) ?? DEFAULTS.baseURL;
   if (values.format !== undefined && values.field !== undefined) throw usage('use --format or --field, not both');
   const format = values.format ?? (stdoutIsTTY ? 'table' : 'json');
   if (!isFormat(format)) throw usage(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
-  const envLog = nonEmpty(env['OPENAI_LOG']);
-  const logLevel = envLog !== undefined && isLogLevel(envLog) ? envLog : undefined;
-  const warnings = envLog !== undefined && logLevel === undefined ? [`OPENAI_LOG must be one of ${LOG_LEVELS.join(', ')}; got '${envLog}', ignored`] : [];
+  const warnings: string[] = [];
+  const logLevel = envLogLevel(readEnv('OPENAI_LOG', env), (warning) => warnings.push(warning));
   const client: Settings['client'] = {
     apiKey,
     baseURL,
-    organization: given('organization') ?? nonEmpty(env['OPENAI_ORG_ID']) ?? null,
-    project: given('project') ?? nonEmpty(env['OPENAI_PROJECT_ID']) ?? null,
-    logLevel: values.debug ? 'debug' : (logLevel ?? 'warn'),
+    organization: given('organization') ?? readEnv('OPENAI_ORG_ID', env) ?? null,
+    project: given('project') ?? readEnv('OPENAI_PROJECT_ID', env) ?? null,
+    logLevel: values.debug ? 'debug' : (logLevel ?? DEFAULTS.logLevel),
   };
   if (values.timeout !== undefined) {
     const ms = duration(values.timeout);
@@ -76,7 +70,7 @@ export function duration(text: string): number | undefined {
   if (!match) return undefined;
   const factor = match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000;
   const ms = Math.ceil(Number(match[1]) * factor);
-  return ms > 0 && ms <= 2_147_483_647 ? ms : undefined;
+  return ms > 0 && ms <= MAX_TIMEOUT_MS ? ms : undefined;
 }
 
 /** `1048576`, `512k`, `64m`, `1g` → bytes; the suffixes are powers of 1024, as in curl's --max-filesize. */
@@ -92,11 +86,4 @@ function isFormat(value: string): value is Format {
   return FORMATS.some((format) => format === value);
 }
 
-function isLogLevel(value: string): value is LogLevel {
-  return LOG_LEVELS.includes(value);
-}
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed === '' ? undefined : trimmed;
-}

@@ -1,26 +1,5 @@
 import { OpenAIError } from '../errors.js';
-
-/** The client's defaults, in one place (the CLI's too). */
-export const DEFAULTS = {
-  baseURL: 'https://api.openai.com/v1',
-  timeout: 10 * 60 * 1000,
-  maxRetries: 2,
-  // 16 times the largest real answer known (OpenRouter's catalogue), yet parsed within a 256 MB heap.
-  maxResponseSize: 32 * 1024 * 1024,
-  logLevel: 'warn',
-} as const;
-
-/** The longest timer JavaScript runs: a longer delay fires at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
-/** An environment variable, trimmed; unset or blank reads as `undefined`. */
-export function readEnv(
-  name: string,
-  env: Record<string, string | undefined> | undefined = globalThis.process?.env,
-): string | undefined {
-  const value = env?.[name]?.trim();
-  return value === '' ? undefined : value;
-}
+import { MAX_TIMEOUT_MS } from './defaults.js';
 
 export function checkTimeout(ms: number): number {
   if (typeof ms !== 'number' || !(ms > 0) || ms > MAX_TIMEOUT_MS) {
