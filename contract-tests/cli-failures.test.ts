@@ -11,12 +11,28 @@ const { run: openai, failingURL } = cliRunner({ OPENAI_API_KEY: 'sk-e2e-dummy-ke
 
 describe('openai-models against a failing server: exit 1, one line on stderr, nothing on stdout', () => {
   it.each([
-    ['404', ['models', 'retrieve', 'nope'], 'error: 404 The model `nope` does not exist or you do not have access to it. (request ID req_404_test)\n'],
+    [
+      '404',
+      ['models', 'retrieve', 'nope'],
+      'error: 404 The model `nope` does not exist or you do not have access to it. (request ID req_404_test)\n',
+    ],
     ['401', ['models', 'list'], 'error: 401 Incorrect API key provided: sk-abc***xyz. (request ID req_401_test)\n'],
-    ['500-empty', ['models', 'list', '--max-retries', '0'], 'error: 500 status code (no body) (request ID req_500_empty)\n'],
-    ['stall', ['models', 'list', '--timeout', '300ms', '--max-retries', '0'], 'error: Request timed out. Try a larger --timeout.\n'],
+    [
+      '500-empty',
+      ['models', 'list', '--max-retries', '0'],
+      'error: 500 status code (no body) (request ID req_500_empty)\n',
+    ],
+    [
+      'stall',
+      ['models', 'list', '--timeout', '300ms', '--max-retries', '0'],
+      'error: Request timed out. Try a larger --timeout.\n',
+    ],
   ])('%s', async (scenario, argv, line) => {
-    expect(await openai(argv, { OPENAI_BASE_URL: `${failingURL()}/${scenario}` })).toEqual({ code: 1, stdout: '', stderr: line });
+    expect(await openai(argv, { OPENAI_BASE_URL: `${failingURL()}/${scenario}` })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: line,
+    });
   });
 
   it('a connection reset', async () => {
@@ -27,7 +43,9 @@ describe('openai-models against a failing server: exit 1, one line on stderr, no
   });
 
   it('429 then 200 is retried and succeeds', async () => {
-    const ran = await openai(['models', 'list', '--field', 'id'], { OPENAI_BASE_URL: `${failingURL()}/429-then-200/t-e2e` });
+    const ran = await openai(['models', 'list', '--field', 'id'], {
+      OPENAI_BASE_URL: `${failingURL()}/429-then-200/t-e2e`,
+    });
     expect(ran).toEqual({ code: 0, stdout: 'gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n', stderr: '' });
   });
 });

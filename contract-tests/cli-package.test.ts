@@ -20,7 +20,11 @@ import { packAll, scratchApp } from './support/scratch-app.js';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const mockIds = 'gpt-4o-mini\ngpt-3.5-turbo-instruct\nft:gpt-4o-mini:acemeco:suffix:abc123\n';
 let folder: string;
-const apps: Record<'alone' | 'ours-then-openai' | 'openai-then-ours', string> = { alone: '', 'ours-then-openai': '', 'openai-then-ours': '' };
+const apps: Record<'alone' | 'ours-then-openai' | 'openai-then-ours', string> = {
+  alone: '',
+  'ours-then-openai': '',
+  'openai-then-ours': '',
+};
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'openai-models-pack-'));
@@ -67,15 +71,18 @@ it('npx openai-models models list works in the repo after the build', async () =
   const argv = ['--no', '--offline', '--ignore-scripts', 'openai-models', 'models', 'list', '--format', 'jsonl'];
   const ran = await spawnProcess(npx, argv, { env, timeoutMs: 60_000 });
   expect(ran.code, ran.stderr).toBe(0);
-  const models: unknown[] = ran.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+  const models: unknown[] = ran.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   expect(models.length).toBeGreaterThan(0);
   expect(models.every((model) => typeof model === 'object' && model !== null && 'id' in model)).toBe(true);
 }, 60_000);
 
 it('every deep path of "exports" imports from the installed tarball and shares the main entry\'s classes', async () => {
-  const subpaths = Object.keys(JSON.parse(await readFile(join(apps.alone, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports).filter(
-    (key) => key !== '.' && key !== './package.json',
-  );
+  const subpaths = Object.keys(
+    JSON.parse(await readFile(join(apps.alone, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports,
+  ).filter((key) => key !== '.' && key !== './package.json');
   expect(subpaths).toContain('./resources/models');
   // Each subpath must re-export the very objects of the main entry: a second copy of a class breaks instanceof.
   const script = `
@@ -90,7 +97,10 @@ it('every deep path of "exports" imports from the installed tarball and shares t
     }
     out.errorClasses = Object.keys(main).filter((name) => main[name]?.prototype instanceof Error).sort().join(' ');
     console.log(JSON.stringify(out));`;
-  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], { env: cleanEnv(), cwd: apps.alone });
+  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], {
+    env: cleanEnv(),
+    cwd: apps.alone,
+  });
   expect(ran.stderr).toBe('');
   const exported: Record<string, string> = JSON.parse(ran.stdout);
   expect(exported['./resources/models']).toBe('Models');
@@ -115,15 +125,41 @@ it('CommonJS code can require() it (require(esm), Node >= 20.19), deep paths inc
 });
 
 it('TypeScript in CommonJS: import = require() is TS1471 under module node16, fine under nodenext; import() works under both', async () => {
-  await writeFile(join(apps.alone, 'required.cts'), "import OpenAI = require('openai-models');\nexport const client = new OpenAI.OpenAI({ apiKey: 'k' });\n");
-  await writeFile(join(apps.alone, 'imported.cts'), "export async function make() {\n  const { OpenAI } = await import('openai-models');\n  return new OpenAI({ apiKey: 'k' });\n}\n");
+  await writeFile(
+    join(apps.alone, 'required.cts'),
+    "import OpenAI = require('openai-models');\nexport const client = new OpenAI.OpenAI({ apiKey: 'k' });\n",
+  );
+  await writeFile(
+    join(apps.alone, 'imported.cts'),
+    "export async function make() {\n  const { OpenAI } = await import('openai-models');\n  return new OpenAI({ apiKey: 'k' });\n}\n",
+  );
   const tsc = (module: string, file: string) =>
-    spawnProcess(process.execPath, [join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '--module', module, '--strict', '--noEmit', '--skipLibCheck', '--types', 'node', '--typeRoots', join(repo, 'node_modules', '@types'), file], {
-      env: cleanEnv(),
-      cwd: apps.alone,
-      timeoutMs: 60_000,
-    });
-  const [node16Require, nodenextRequire, node16Import] = await Promise.all([tsc('node16', 'required.cts'), tsc('nodenext', 'required.cts'), tsc('node16', 'imported.cts')]);
+    spawnProcess(
+      process.execPath,
+      [
+        join(repo, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--module',
+        module,
+        '--strict',
+        '--noEmit',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(repo, 'node_modules', '@types'),
+        file,
+      ],
+      {
+        env: cleanEnv(),
+        cwd: apps.alone,
+        timeoutMs: 60_000,
+      },
+    );
+  const [node16Require, nodenextRequire, node16Import] = await Promise.all([
+    tsc('node16', 'required.cts'),
+    tsc('nodenext', 'required.cts'),
+    tsc('node16', 'imported.cts'),
+  ]);
   expect(node16Require.stdout).toContain('error TS1471');
   expect(nodenextRequire.stdout).toBe('');
   expect(node16Import.stdout).toBe('');
@@ -138,13 +174,17 @@ it('the tarball ships the bin and no tests', async () => {
 });
 
 describe('beside the official openai 6.30.1, which installs a bin named openai', () => {
-  it.each(['ours-then-openai', 'openai-then-ours'] as const)('installed %s: both commands run', async (order) => {
-    const bin = join(apps[order], 'node_modules', '.bin');
-    expect(await readlink(join(bin, 'openai'))).toBe('../openai/bin/cli');
-    expect(await readlink(join(bin, 'openai-models'))).toBe('../openai-models/dist/src/cli/bin.js');
-    // The official command: without a subcommand it prints its usage and exits 1.
-    const [official] = await Promise.all([npxIn(apps[order], ['openai']), expectListWorks(apps[order])]);
-    expect(official.code).toBe(1);
-    expect(official.stdout).toMatch(/^Usage: openai <subcommand>\n\nSubcommands:\n {2}migrate /);
-  }, 60_000);
+  it.each(['ours-then-openai', 'openai-then-ours'] as const)(
+    'installed %s: both commands run',
+    async (order) => {
+      const bin = join(apps[order], 'node_modules', '.bin');
+      expect(await readlink(join(bin, 'openai'))).toBe('../openai/bin/cli');
+      expect(await readlink(join(bin, 'openai-models'))).toBe('../openai-models/dist/src/cli/bin.js');
+      // The official command: without a subcommand it prints its usage and exits 1.
+      const [official] = await Promise.all([npxIn(apps[order], ['openai']), expectListWorks(apps[order])]);
+      expect(official.code).toBe(1);
+      expect(official.stdout).toMatch(/^Usage: openai <subcommand>\n\nSubcommands:\n {2}migrate /);
+    },
+    60_000,
+  );
 });

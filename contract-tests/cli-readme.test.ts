@@ -18,7 +18,10 @@ import { root } from '../scripts/prism.js';
 import { run } from '../src/cli/run.js';
 
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('<!-- cli-examples'), readme.indexOf('\n## ', readme.indexOf('<!-- cli-examples')));
+const section = readme.slice(
+  readme.indexOf('<!-- cli-examples'),
+  readme.indexOf('\n## ', readme.indexOf('<!-- cli-examples')),
+);
 const blocks = [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
 const isMock = inject('isMock');
 

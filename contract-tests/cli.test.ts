@@ -35,18 +35,26 @@ describe('openai-models against the server under test', () => {
       openai(['models', 'list', '--format', 'yaml']),
       openai(['models', 'list', '--field', 'id']),
     ]);
-    for (const run of [table, jsonl, yaml, ids]) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    for (const run of [table, jsonl, yaml, ids])
+      expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
     const rows = table.stdout.trimEnd().split('\n');
     expect(rows[0]).toMatch(/^ID +CREATED +OWNED BY$/);
     expect(rows.slice(1).map((row) => row.split(/ {2,}/)[0])).toEqual(models.map((model) => model.id));
     expect(table.stdout).not.toContain('\x1b');
-    expect(jsonl.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual(models);
+    expect(
+      jsonl.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual(models);
     expect(parseYAML(yaml.stdout)).toEqual(JSON.parse(json.stdout));
     expect(ids.stdout).toBe(models.map((model) => `${model.id}\n`).join(''));
   });
 
   it('models retrieve --model <id>, and the id given as an argument', async () => {
-    const id = isMock ? 'gpt-4o-mini' : (await openai(['models', 'list', '--field', 'id'])).stdout.split('\n')[0] ?? '';
+    const id = isMock
+      ? 'gpt-4o-mini'
+      : ((await openai(['models', 'list', '--field', 'id'])).stdout.split('\n')[0] ?? '');
     const byOption = await openai(['models', 'retrieve', '--model', id]);
     expect({ code: byOption.code, stderr: byOption.stderr }).toEqual({ code: 0, stderr: '' });
     const model: unknown = JSON.parse(byOption.stdout);
@@ -71,7 +79,10 @@ describe('openai-models against the server under test', () => {
   it('--debug logs to stderr only, and never the key', async () => {
     const key = 'sk-e2e-secret-key-0123456789';
     const env = isMock ? {} : { OPENAI_BASE_URL: `${failingURL()}/ok` }; // a real server would refuse the dummy key
-    const { code, stdout, stderr } = await openai(['models', 'list', '--debug', '--field', 'id', '--api-key', key], env);
+    const { code, stdout, stderr } = await openai(
+      ['models', 'list', '--debug', '--field', 'id', '--api-key', key],
+      env,
+    );
     expect(code, stderr).toBe(0);
     expect(stdout).not.toContain('debug:');
     expect(stderr).toMatch(/^debug: request GET .*"authorization":"Bearer \[REDACTED\]"/m);
@@ -86,7 +97,11 @@ describe('openai-models against the server under test', () => {
     const version = await openai(['--version']);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
     const missing = await openai(['models', 'retrieve']);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n" });
+    expect(missing).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n",
+    });
     const noKey = await openai(['models', 'list'], { OPENAI_API_KEY: '' });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('missing API key');

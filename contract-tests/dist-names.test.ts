@@ -13,7 +13,9 @@ import { builtDist } from './support/dist.js';
 it('every error class of dist/src/index.js is named as it is exported', async () => {
   await builtDist();
   const built: Record<string, unknown> = await import(pathToFileURL(join(root, 'dist', 'src', 'index.js')).href);
-  const classes = Object.entries(built).filter(([name, value]) => name.endsWith('Error') && typeof value === 'function');
+  const classes = Object.entries(built).filter(
+    ([name, value]) => name.endsWith('Error') && typeof value === 'function',
+  );
   expect(classes.map(([name]) => name)).toContain('APIError');
   expect(classes.length).toBeGreaterThanOrEqual(15);
   expect(classes.filter(([name, value]) => (value as { name: string }).name !== name)).toEqual([]);

@@ -22,14 +22,19 @@ import { cleanEnv } from './support/cli.js';
 
 const run = promisify(execFile);
 const corpus = join(root, 'contract-tests', 'dropin');
-const programs = readdirSync(corpus).filter((name) => name.endsWith('.ts')).sort();
+const programs = readdirSync(corpus)
+  .filter((name) => name.endsWith('.ts'))
+  .sort();
 const scratch = join(root, '.tmp', 'dropin');
 const variants = ['openai', 'openai-v7', 'openai-models'] as const;
 type Variant = (typeof variants)[number];
 
 /** `from 'openai'` / `from 'openai/x'` → the same specifier of `pkg`; nothing else changes. */
 export function retarget(source: string, pkg: string): string {
-  return source.replace(/(\bfrom\s*|\bimport\s*\(\s*)(['"])openai(\/[^'"]*)?\2/g, (_, lead: string, quote: string, sub = '') => `${lead}${quote}${pkg}${sub}${quote}`);
+  return source.replace(
+    /(\bfrom\s*|\bimport\s*\(\s*)(['"])openai(\/[^'"]*)?\2/g,
+    (_, lead: string, quote: string, sub = '') => `${lead}${quote}${pkg}${sub}${quote}`,
+  );
 }
 
 /** tsconfig `paths` for `openai-models` and each deep path of package.json "exports", onto src/. */
@@ -65,9 +70,13 @@ beforeAll(() => {
   const paths = sourcePaths();
   for (const variant of variants) {
     mkdirSync(folder(variant), { recursive: true });
-    for (const name of programs) writeFileSync(join(folder(variant), name), retarget(readFileSync(join(corpus, name), 'utf8'), variant));
+    for (const name of programs)
+      writeFileSync(join(folder(variant), name), retarget(readFileSync(join(corpus, name), 'utf8'), variant));
     const compilerOptions = { noEmit: true, noUnusedLocals: false, ...(variant === 'openai-models' ? { paths } : {}) };
-    writeFileSync(join(folder(variant), 'tsconfig.json'), JSON.stringify({ extends: join(root, 'tsconfig.json'), compilerOptions, include: ['*.ts'] }));
+    writeFileSync(
+      join(folder(variant), 'tsconfig.json'),
+      JSON.stringify({ extends: join(root, 'tsconfig.json'), compilerOptions, include: ['*.ts'] }),
+    );
   }
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -78,7 +87,8 @@ it('the corpus holds at least 15 programs, each naming the real use it is modell
 });
 
 it('rewriting touches import specifiers only', () => {
-  const source = "import OpenAI from 'openai';\nimport type { Model } from \"openai/resources/models\";\nconst m = await import('openai/error');\nconsole.log('openai');\n";
+  const source =
+    "import OpenAI from 'openai';\nimport type { Model } from \"openai/resources/models\";\nconst m = await import('openai/error');\nconsole.log('openai');\n";
   expect(retarget(source, 'openai-models')).toBe(
     "import OpenAI from 'openai-models';\nimport type { Model } from \"openai-models/resources/models\";\nconst m = await import('openai-models/error');\nconsole.log('openai');\n",
   );
@@ -101,10 +111,14 @@ describe.runIf(inject('isMock'))('against the Prism mock', () => {
   beforeAll(async () => {
     const env = cleanEnv({ OPENAI_API_KEY: inject('apiKey'), OPENAI_BASE_URL: inject('baseURL') });
     for (const variant of ['openai', 'openai-models'] as const) {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'contract-tests', 'support', 'run-snippets.ts'), folder(variant)], {
-        env: { ...env, TSX_TSCONFIG_PATH: join(folder(variant), 'tsconfig.json') },
-        timeout: 120_000,
-      });
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', join(root, 'contract-tests', 'support', 'run-snippets.ts'), folder(variant)],
+        {
+          env: { ...env, TSX_TSCONFIG_PATH: join(folder(variant), 'tsconfig.json') },
+          timeout: 120_000,
+        },
+      );
       outputs.set(variant, JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'));
     }
   }, 240_000);

@@ -24,7 +24,11 @@ const classes: Record<string, typeof APIError> = {
   '500': InternalServerError,
 };
 
-type Operation = { path: string; method: 'get' | 'delete'; call: (headers: Record<string, string>) => Promise<unknown> };
+type Operation = {
+  path: string;
+  method: 'get' | 'delete';
+  call: (headers: Record<string, string>) => Promise<unknown>;
+};
 const client = testClient({ maxRetries: 0 });
 const operations: Operation[] = [
   { path: '/models', method: 'get', call: (headers) => client.models.list({ headers }) },

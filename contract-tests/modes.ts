@@ -16,4 +16,8 @@ export const mockOnly = [
   'contract-tests/errors.test.ts',
 ];
 
-export const serverDependent = ['contract-tests/models.test.ts', 'contract-tests/cli.test.ts', 'contract-tests/cli-readme.test.ts'];
+export const serverDependent = [
+  'contract-tests/models.test.ts',
+  'contract-tests/cli.test.ts',
+  'contract-tests/cli-readme.test.ts',
+];

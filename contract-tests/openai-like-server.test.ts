@@ -27,7 +27,9 @@ describe('OpenAI-like server', () => {
     expect(response.headers.get('openai-version')).toBe('2020-10-01');
     const body = (await response.json()) as { data: { id: string }[] };
     expect(schemaErrors('ListModelsResponse', body)).toEqual([]);
-    const mockIds = (responseExample('/models', 'get', '200', 'models') as { data: { id: string }[] }).data.map((m) => m.id);
+    const mockIds = (responseExample('/models', 'get', '200', 'models') as { data: { id: string }[] }).data.map(
+      (m) => m.id,
+    );
     expect(body.data.map((m) => m.id).filter((id) => mockIds.includes(id))).toEqual([]);
     expect(body.data.map((m) => m.id)).toContain(server.deletableId);
     expect(await (await fetch(server.deletesURL)).json()).toEqual(server.deletes);

@@ -59,7 +59,9 @@ describe('model ids on the wire', () => {
       const { client, server } = await echoClient();
       await expect(client.models.retrieve(bad)).rejects.toThrow(OpenAIError);
       await expect(client.models.delete(bad)).rejects.toThrow(OpenAIError);
-      await expect(client.api.GET('/models/{model}', { params: { path: { model: bad } } })).rejects.toThrow(OpenAIError);
+      await expect(client.api.GET('/models/{model}', { params: { path: { model: bad } } })).rejects.toThrow(
+        OpenAIError,
+      );
       expect(server.seen).toEqual([]);
     });
   }

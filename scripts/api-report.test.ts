@@ -23,9 +23,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 describe('api:check', () => {
   it('reports/api matches the public types of every entry of "exports"', () => {
     const saved = committed();
-    expect([...actual.keys()].sort(), `one report per entry file of "exports": ${fix}`).toEqual([...saved.keys()].sort());
+    expect([...actual.keys()].sort(), `one report per entry file of "exports": ${fix}`).toEqual(
+      [...saved.keys()].sort(),
+    );
     // The diff's + lines are what the types say now.
-    for (const [name, text] of actual) expect(text, `the public API of reports/api/${name}.api.md changed: ${fix}`).toBe(saved.get(name));
+    for (const [name, text] of actual)
+      expect(text, `the public API of reports/api/${name}.api.md changed: ${fix}`).toBe(saved.get(name));
   });
 
   it('sees a new export of the main entry', () => {

@@ -10,7 +10,13 @@
  * dist/. That folder stays inside the project so the .d.ts resolve openapi-fetch
  * from node_modules.
  */
-import { CompilerState, Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
+import {
+  CompilerState,
+  Extractor,
+  ExtractorConfig,
+  ExtractorLogLevel,
+  type IConfigFile,
+} from '@microsoft/api-extractor';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
@@ -30,7 +36,9 @@ export interface Entry {
 
 /** One entry per distinct file of "exports": aliases of a file (`./error.js`, `./core/error`...) share its report. */
 export function entries(): Entry[] {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { types: string }> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | { types: string }>;
+  };
   const names = new Map<string, string>();
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     const file = typeof target === 'string' ? target : target.types;
@@ -48,7 +56,17 @@ export async function buildTypes(): Promise<string> {
   await mkdir(join(root, '.tmp'), { recursive: true });
   const out = await mkdtemp(join(root, '.tmp', 'api-report-'));
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
-  const args = ['-p', 'tsconfig.build.json', '--outDir', out, '--emitDeclarationOnly', '--declarationMap', 'false', '--sourceMap', 'false'];
+  const args = [
+    '-p',
+    'tsconfig.build.json',
+    '--outDir',
+    out,
+    '--emitDeclarationOnly',
+    '--declarationMap',
+    'false',
+    '--sourceMap',
+    'false',
+  ];
   await promisify(execFile)(tsc, args, { cwd: root });
   // API Extractor prints some file locations into the reports relative to the package folder:
   // a copy of package.json makes that this folder, so its random name stays out of them.
@@ -64,7 +82,9 @@ export function generate(out: string): Map<string, string> {
     projectFolder: out,
     mainEntryPointFilePath: join(out, entry.dts),
     // tsconfig.json's options, but only the entry as input.
-    compiler: { overrideTsconfig: { extends: join(root, 'tsconfig.json'), include: [], files: [join(out, entry.dts)] } },
+    compiler: {
+      overrideTsconfig: { extends: join(root, 'tsconfig.json'), include: [], files: [join(out, entry.dts)] },
+    },
     newlineKind: 'lf',
     apiReport: {
       enabled: true,
@@ -91,12 +111,19 @@ export function generate(out: string): Map<string, string> {
       tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
     },
   });
-  const prepare = (entry: Entry) => ExtractorConfig.prepare({ configObject: config(entry), configObjectFullPath: undefined, packageJsonFullPath: join(out, 'package.json') });
+  const prepare = (entry: Entry) =>
+    ExtractorConfig.prepare({
+      configObject: config(entry),
+      configObjectFullPath: undefined,
+      packageJsonFullPath: join(out, 'package.json'),
+    });
 
   // One TypeScript program for all entries: a program per entry costs a second each.
   const configs = all.map(prepare);
   if (!configs[0]) throw new Error('package.json "exports" names no entry under dist/');
-  const compilerState = CompilerState.create(configs[0], { additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath) });
+  const compilerState = CompilerState.create(configs[0], {
+    additionalEntryPoints: configs.map((c) => c.mainEntryPointFilePath),
+  });
   const problems: string[] = [];
   for (const [i, entry] of all.entries()) {
     Extractor.invoke(configs[i]!, {
@@ -104,7 +131,8 @@ export function generate(out: string): Map<string, string> {
       compilerState,
       messageCallback(message) {
         // Warnings and errors fail the run; the rest is progress chatter.
-        if (message.logLevel === ExtractorLogLevel.Warning || message.logLevel === ExtractorLogLevel.Error) problems.push(`${entry.name}: ${message.formatMessageWithLocation(out)}`);
+        if (message.logLevel === ExtractorLogLevel.Warning || message.logLevel === ExtractorLogLevel.Error)
+          problems.push(`${entry.name}: ${message.formatMessageWithLocation(out)}`);
         message.handled = true;
       },
     });
@@ -132,7 +160,9 @@ async function main(check: boolean): Promise<void> {
     const changed = differences(actual);
     if (check) {
       if (changed.length === 0) return console.log(`reports/api: ${actual.size} reports up to date`);
-      console.error(`The public API differs from reports/api (${changed.map((n) => `${n}.api.md`).join(', ')}): run \`npm run api:report\` and commit the report.`);
+      console.error(
+        `The public API differs from reports/api (${changed.map((n) => `${n}.api.md`).join(', ')}): run \`npm run api:report\` and commit the report.`,
+      );
       process.exitCode = 1;
       return;
     }
@@ -142,7 +172,11 @@ async function main(check: boolean): Promise<void> {
       if (text === undefined) rmSync(join(reportDir, `${name}.api.md`));
       else writeFileSync(join(reportDir, `${name}.api.md`), text);
     }
-    console.log(changed.length === 0 ? 'reports/api: no change' : `reports/api: updated ${changed.map((n) => `${n}.api.md`).join(', ')}`);
+    console.log(
+      changed.length === 0
+        ? 'reports/api: no change'
+        : `reports/api: updated ${changed.map((n) => `${n}.api.md`).join(', ')}`,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -44,7 +44,10 @@ const CLI_PACKAGES = ['string-width', 'yaml'];
 const LICENCES = ['MIT', 'ISC'];
 const cli = join(root, 'src', 'cli');
 
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies', Record<string, string>>;
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+  'dependencies' | 'devDependencies',
+  Record<string, string>
+>;
 for (const name of CLI_PACKAGES) {
   // Bundled, so no runtime dependency of library users; pinned, so every build bundles the code that was reviewed.
   if (name in manifest.dependencies || !/^\d+\.\d+\.\d+$/.test(manifest.devDependencies[name] ?? '')) {
@@ -99,7 +102,8 @@ for (const file of walk(dist)) {
   const kept = path === 'src/index.js' || path === 'src/cli/bin.js' || /^src\/compat\/.*\.js$/.test(path);
   if (/\.js(\.map)?$/.test(path) && !kept) rmSync(file);
   // Their .js.map is not published (package.json "files"): drop the comment pointing at it.
-  else if (kept && path.startsWith('src/compat/')) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));
+  else if (kept && path.startsWith('src/compat/'))
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));
 }
 
 /**
@@ -109,8 +113,12 @@ for (const file of walk(dist)) {
 function thirdPartyLicences(inputs: readonly string[]): string {
   const folders = new Set(inputs.flatMap((input) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []));
   const sections = [...folders].sort().map((folder) => {
-    const { name, version, license } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as Record<string, string>;
-    if (!LICENCES.includes(license ?? '')) throw new Error(`${name} is under ${license}; scripts/bundle-dist.ts bundles only ${LICENCES.join(', ')}`);
+    const { name, version, license } = JSON.parse(readFileSync(join(root, folder, 'package.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    if (!LICENCES.includes(license ?? ''))
+      throw new Error(`${name} is under ${license}; scripts/bundle-dist.ts bundles only ${LICENCES.join(', ')}`);
     const file = readdirSync(join(root, folder)).find((entry) => /^licen[cs]e(\.(md|txt))?$/i.test(entry));
     if (file === undefined) throw new Error(`${name} has no licence file to ship with the CLI`);
     return `${name} ${version} (${license})\n\n${readFileSync(join(root, folder, file), 'utf8').trim()}\n`;

@@ -21,7 +21,9 @@ describe('npm run lines', () => {
   it('counts the library only: no CLI, no tests', () => {
     const files = libraryFiles();
     expect(files).toContain('src/internal/transport.ts');
-    expect(files.filter((f) => f.startsWith('src/cli/') || f.includes('__tests__') || /\.test(-d)?\.ts$/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => f.startsWith('src/cli/') || f.includes('__tests__') || /\.test(-d)?\.ts$/.test(f)),
+    ).toEqual([]);
   });
 
   it('meets a guard at its limit and misses one past it', () => {

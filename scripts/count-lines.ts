@@ -89,9 +89,13 @@ export function fileList(files: [string, Count][], total: Count): string {
 
 async function main(): Promise<void> {
   const { files, total } = await countLibrary();
-  const config = (await resolveConfig(join(ROOT, 'src/index.ts'))) ? "the repo's Prettier config" : 'Prettier, printWidth 120, single quotes';
+  const config = (await resolveConfig(join(ROOT, 'src/index.ts')))
+    ? "the repo's Prettier config"
+    : 'Prettier, printWidth 120, single quotes';
   const guards = lineGuards(total);
-  process.stdout.write(`${fileList(files, total)}\n${files.length} files of src/ (no CLI, no tests), formatted with ${config}\n`);
+  process.stdout.write(
+    `${fileList(files, total)}\n${files.length} files of src/ (no CLI, no tests), formatted with ${config}\n`,
+  );
   for (const g of guards) process.stdout.write(`- ${g.met ? 'MET' : 'MISSED'}: ${g.target}: ${g.measured}\n`);
   if (guards.some((g) => !g.met)) process.exitCode = 1;
 }

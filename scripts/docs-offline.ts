@@ -30,7 +30,9 @@ if (!file) throw new Error('usage: tsx scripts/docs-offline.ts <built html file>
 let html = readFileSync(file, 'utf8');
 for (const [url, data] of inline) {
   if (!html.includes(url)) {
-    throw new Error(`${url} is not in ${file}: check what Redoc now loads from its CDN and update scripts/docs-offline.ts`);
+    throw new Error(
+      `${url} is not in ${file}: check what Redoc now loads from its CDN and update scripts/docs-offline.ts`,
+    );
   }
   html = html.replaceAll(url, data);
 }

@@ -197,7 +197,8 @@ describe('docs/index.html opened from disk, offline', () => {
     await open(retrieve.route);
     const section = page.locator(`[data-section-id="${retrieve.route.slice(1)}"]`);
     const success = spec.paths['/models/{model}'].get.responses['200'].content['application/json'].examples.model.value;
-    const notFound = resolveRef('#/components/responses/ModelNotFound').content['application/json'].examples.modelNotFound.value;
+    const notFound = resolveRef('#/components/responses/ModelNotFound').content['application/json'].examples
+      .modelNotFound.value;
 
     const sample = section.locator('[data-component-name="JsonViewer/JsonViewer"]').first();
     await sample.getByText(`"${success.id}"`).waitFor();
@@ -209,7 +210,10 @@ describe('docs/index.html opened from disk, offline', () => {
   it('keeps the overview and Getting started one click away, at #/', async () => {
     await open('#/');
     expect(page.url()).toMatch(/#\/$/);
-    await page.getByRole('heading', { name: /Getting started/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Getting started/ })
+      .first()
+      .waitFor();
     await page.getByText('npm install openai-models').waitFor();
     await page.getByText('npx openai-models models list').waitFor();
   });

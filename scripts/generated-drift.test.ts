@@ -13,7 +13,8 @@ import { root } from './prism.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'openai-models-drift-'));
-for (const entry of ['spec', 'generated', 'redocly.yaml', 'package.json']) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+for (const entry of ['spec', 'generated', 'redocly.yaml', 'package.json'])
+  cpSync(join(root, entry), join(dir, entry), { recursive: true });
 const bin = join(root, 'node_modules', '.bin', 'openapi-typescript');
 const check = () => run(bin, ['spec/openapi.yaml', '-o', 'generated/openapi.ts', '--check'], { cwd: dir });
 

@@ -28,7 +28,11 @@ it('serves the spec on the given port until Ctrl-C, then leaves nothing behind',
   const closed = once(child, 'close');
   const group = child.pid ?? 0;
   try {
-    await waitFor(() => stdout.includes('Press Ctrl-C'), 90_000, () => stdout + stderr);
+    await waitFor(
+      () => stdout.includes('Press Ctrl-C'),
+      90_000,
+      () => stdout + stderr,
+    );
     const url = `http://127.0.0.1:${port}`;
     expect(stdout).toContain(`ready at ${url}`);
 
@@ -55,7 +59,10 @@ it('refuses a port already in use, saying which and how to pick another', async 
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   try {
-    const ran = await spawnProcess(npm, ['run', '--silent', 'mock', '--', '--port', String(port)], { env: cleanEnv(), timeoutMs: 60_000 });
+    const ran = await spawnProcess(npm, ['run', '--silent', 'mock', '--', '--port', String(port)], {
+      env: cleanEnv(),
+      timeoutMs: 60_000,
+    });
     expect(ran.code).toBe(1);
     expect(ran.stderr).toContain(`port ${port} is already in use on 127.0.0.1`);
     expect(ran.stderr).toContain('--port <n>');

@@ -34,7 +34,9 @@ try {
   process.exit(1);
 }
 const { url, stop } = prism;
-console.log(`\nMock of spec/openapi.yaml ready at ${url}${values.dynamic ? ' (dynamic answers)' : ''}. Any API key is accepted:`);
+console.log(
+  `\nMock of spec/openapi.yaml ready at ${url}${values.dynamic ? ' (dynamic answers)' : ''}. Any API key is accepted:`,
+);
 console.log(`  export OPENAI_BASE_URL=${url} OPENAI_API_KEY=sk-mock`);
 console.log(`  curl -H 'Authorization: Bearer sk-mock' -H 'Prefer: code=404' ${url}/models/nope`);
 console.log('Press Ctrl-C to stop.');

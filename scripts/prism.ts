@@ -50,11 +50,25 @@ export interface PrismOptions {
 export async function startPrism(options: PrismOptions = {}): Promise<Prism> {
   const port = options.port ?? (await freePort());
   if (options.port !== undefined) await assertPortFree(port);
-  const cli = join(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+  const cli = join(
+    dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')),
+    'dist',
+    'index.js',
+  );
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [cli, 'mock', options.spec ?? specPath, '--host', '127.0.0.1', '--port', String(port), '--errors', ...(options.dynamic ? ['--dynamic'] : [])],
+    [
+      cli,
+      'mock',
+      options.spec ?? specPath,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--errors',
+      ...(options.dynamic ? ['--dynamic'] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let output = '';
@@ -83,7 +97,11 @@ async function assertPortFree(port: number): Promise<void> {
     await once(server, 'listening');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1` : `cannot listen on 127.0.0.1:${port}: ${String(error)}`);
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `port ${port} is already in use on 127.0.0.1`
+        : `cannot listen on 127.0.0.1:${port}: ${String(error)}`,
+    );
   }
   server.close();
   await once(server, 'close');

@@ -34,7 +34,10 @@ describe('GitHub Actions workflows', () => {
 
   it('reports a broken copy of ci.yml', async () => {
     const path = join(folder, 'ci.yml');
-    const broken = readFileSync(join(root, path), 'utf8').replace(/runs-on: .*/, 'runs-on: ubuntu-latest\n    timeout-minutes: soon');
+    const broken = readFileSync(join(root, path), 'utf8').replace(
+      /runs-on: .*/,
+      'runs-on: ubuntu-latest\n    timeout-minutes: soon',
+    );
     expect(broken).toContain('timeout-minutes: soon');
     const line = broken.split('\n').indexOf('    timeout-minutes: soon') + 1;
     expect(await findings(broken, path)).toEqual([

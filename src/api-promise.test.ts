@@ -10,8 +10,16 @@ import OpenAI, { OpenAIError } from './index.js';
 
 afterEach(closeServer);
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 function recording(answer: () => Response = () => Response.json(model)) {
@@ -70,7 +78,10 @@ describe('raw responses', () => {
 
   it('gives the text read when .asResponse() comes after the call was awaited', async () => {
     const text = JSON.stringify({ ...model, id: 'caf\ufffd' });
-    const { client } = await serve((_req, res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')), { maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
+      { maxRetries: 0 },
+    );
     const call = client.models.retrieve('x');
     await call;
     const copy = await call.asResponse();
@@ -79,8 +90,13 @@ describe('raw responses', () => {
 
   it('.asResponse() hands back the response as soon as its headers arrive, the body unread', async () => {
     let pull = 0;
-    const endless = new ReadableStream({ pull: (controller) => void controller.enqueue(new Uint8Array([0x20, pull++ & 0x7f])) }, { highWaterMark: 0 });
-    const client = clientWith(async () => new Response(endless, { headers: { 'content-type': 'application/json' } }), { timeout: 2000 });
+    const endless = new ReadableStream(
+      { pull: (controller) => void controller.enqueue(new Uint8Array([0x20, pull++ & 0x7f])) },
+      { highWaterMark: 0 },
+    );
+    const client = clientWith(async () => new Response(endless, { headers: { 'content-type': 'application/json' } }), {
+      timeout: 2000,
+    });
     const response = await client.models.retrieve('gpt-4o-mini').asResponse();
     expect(response.bodyUsed).toBe(false);
     expect(pull).toBe(0);
@@ -96,7 +112,11 @@ describe('raw responses', () => {
 });
 
 describe('promises', () => {
-  const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording(() => Response.json({ object: 'list', data: [model] })).fetch });
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: recording(() => Response.json({ object: 'list', data: [model] })).fetch,
+  });
 
   it('finally() runs its callback and passes the result through', async () => {
     const calls: string[] = [];

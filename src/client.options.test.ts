@@ -58,7 +58,8 @@ describe('construction', () => {
     expect(() => new OpenAI()).toThrow(OpenAIError);
     expect(() => new OpenAI()).toThrow(/OPENAI_API_KEY environment variable is missing or empty/);
     // A key that is no string (plain JavaScript, a config gone wrong) or only white space is none.
-    for (const apiKey of [42, ' \n'] as unknown as string[]) expect(() => new OpenAI({ apiKey })).toThrow(/OPENAI_API_KEY environment variable is missing or empty/);
+    for (const apiKey of [42, ' \n'] as unknown as string[])
+      expect(() => new OpenAI({ apiKey })).toThrow(/OPENAI_API_KEY environment variable is missing or empty/);
   });
 
   it.each([
@@ -73,7 +74,11 @@ describe('construction', () => {
   });
 
   it('refuses a key or header that no request could carry, without quoting it', () => {
-    for (const options of [{ apiKey: `${KEY}\nX-Injected: 1` }, { defaultHeaders: { 'x-team': `${KEY}\0` } }, { defaultHeaders: { [`x-${KEY}:`]: 'a' } }]) {
+    for (const options of [
+      { apiKey: `${KEY}\nX-Injected: 1` },
+      { defaultHeaders: { 'x-team': `${KEY}\0` } },
+      { defaultHeaders: { [`x-${KEY}:`]: 'a' } },
+    ]) {
       let message = '';
       try {
         new OpenAI({ apiKey: KEY, ...options });
@@ -117,9 +122,14 @@ describe('baseURL', () => {
     expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/models/m']);
   });
 
-  it.each(['git+https://example.com/v1', 'ws://example.com', 'example.com/v1', 'http:///v1'])('refuses %s', (baseURL) => {
-    expect(() => new OpenAI({ apiKey: KEY, baseURL })).toThrow(new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(baseURL)}`));
-  });
+  it.each(['git+https://example.com/v1', 'ws://example.com', 'example.com/v1', 'http:///v1'])(
+    'refuses %s',
+    (baseURL) => {
+      expect(() => new OpenAI({ apiKey: KEY, baseURL })).toThrow(
+        new OpenAIError(`baseURL must be an http:// or https:// URL, got ${JSON.stringify(baseURL)}`),
+      );
+    },
+  );
 
   // fetch would refuse each request with a TypeError quoting the URL, password and all.
   it.each([
@@ -164,7 +174,9 @@ describe('baseURL', () => {
   it('keeps an @ in the path, even after a double slash: only the authority can hold credentials', async () => {
     const wire = recording();
     await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1/@team', fetch: wire.fetch }).models.retrieve('m');
-    await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1//team@org', fetch: wire.fetch }).models.retrieve('m');
+    await new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1//team@org', fetch: wire.fetch }).models.retrieve(
+      'm',
+    );
     expect(wire.urls).toEqual(['http://127.0.0.1:9/v1/@team/models/m', 'http://127.0.0.1:9/v1//team@org/models/m']);
   });
 });

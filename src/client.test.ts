@@ -19,8 +19,10 @@ describe('construction', () => {
 });
 
 describe('request shaping', () => {
-  it('client.api carries the same auth and reports errors openapi-fetch\'s way', async () => {
-    const fetch = vi.fn(async (_input: string | URL | Request) => Response.json({ error: { message: 'nope', type: 't', param: null, code: 'model_not_found' } }, { status: 404 }));
+  it("client.api carries the same auth and reports errors openapi-fetch's way", async () => {
+    const fetch = vi.fn(async (_input: string | URL | Request) =>
+      Response.json({ error: { message: 'nope', type: 't', param: null, code: 'model_not_found' } }, { status: 404 }),
+    );
     const client = new OpenAI({ apiKey: KEY, fetch });
     const { data, error, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
     expect(data).toBeUndefined();

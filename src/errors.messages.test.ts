@@ -43,8 +43,14 @@ const failure = (promise: PromiseLike<unknown>): Promise<Error> =>
 describe('every error says its class', () => {
   it.each([
     ['OpenAIError: x', () => new OpenAIError('x')],
-    ['APIResponseValidationError: 200 response body is empty', () => new APIResponseValidationError(200, undefined, 'response body is empty', new Headers())],
-    ['APIResponseTooLargeError: 200 response body is larger than maxResponseSize (10 bytes); raise it if the answer is genuine.', () => new APIResponseTooLargeError(200, new Headers(), 10)],
+    [
+      'APIResponseValidationError: 200 response body is empty',
+      () => new APIResponseValidationError(200, undefined, 'response body is empty', new Headers()),
+    ],
+    [
+      'APIResponseTooLargeError: 200 response body is larger than maxResponseSize (10 bytes); raise it if the answer is genuine.',
+      () => new APIResponseTooLargeError(200, new Headers(), 10),
+    ],
     ['APIUserAbortError: Request was aborted.', () => new APIUserAbortError()],
     ['APIUserAbortError: Stopped by the user.', () => new APIUserAbortError({ message: 'Stopped by the user.' })],
     ['APIConnectionError: Connection error.', () => new APIConnectionError()],
@@ -72,14 +78,22 @@ describe('messages when a server says little or something odd', () => {
   });
 
   it('a body with its own `message` is quoted by it, even beside problem-document fields', async () => {
-    const error = await failure(answering(404, JSON.stringify({ message: 'Model not found', title: 'Not Found', status: 404 })).models.retrieve('x'));
+    const error = await failure(
+      answering(404, JSON.stringify({ message: 'Model not found', title: 'Not Found', status: 404 })).models.retrieve(
+        'x',
+      ),
+    );
     expect(error.message).toBe('404 Model not found');
   });
 
   it('a problem document with an empty title or detail does not print an empty part', async () => {
-    const noTitle = await failure(answering(404, JSON.stringify({ title: '', detail: 'No model x' })).models.retrieve('x'));
+    const noTitle = await failure(
+      answering(404, JSON.stringify({ title: '', detail: 'No model x' })).models.retrieve('x'),
+    );
     expect(noTitle.message).toBe('404 No model x');
-    const noDetail = await failure(answering(404, JSON.stringify({ title: 'Not Found', detail: '' })).models.retrieve('x'));
+    const noDetail = await failure(
+      answering(404, JSON.stringify({ title: 'Not Found', detail: '' })).models.retrieve('x'),
+    );
     expect(noDetail.message).toBe('404 Not Found');
   });
 });
@@ -100,11 +114,15 @@ describe('the quoted snippet of a body', () => {
 
 describe('answers that are not what they should be', () => {
   it('reports an HTML 502 from a proxy with what came back', async () => {
-    const html = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
-    const { client } = await serve((_req, res) => {
-      res.writeHead(502, { 'content-type': 'text/html' });
-      res.end(html);
-    }, { maxRetries: 0 });
+    const html =
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end(html);
+      },
+      { maxRetries: 0 },
+    );
     const error = await failure(client.models.list());
     expect(error).toBeInstanceOf(InternalServerError);
     if (!(error instanceof APIError)) return;
@@ -125,45 +143,60 @@ describe('answers that are not what they should be', () => {
     // 60 KB of brackets, within the 64 KiB read of an error body: JSON.parse reads them; JSON.stringify
     // gives up on Node 20-24 (the placeholder), not on 26 (the brackets themselves).
     const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
-    const { client } = await serve((_req, res) => void res.writeHead(400, { 'x-request-id': 'req_deep' }).end(deep), { maxRetries: 0 });
+    const { client } = await serve((_req, res) => void res.writeHead(400, { 'x-request-id': 'req_deep' }).end(deep), {
+      maxRetries: 0,
+    });
     const error = await failure(client.models.retrieve('x'));
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ requestID: 'req_deep' });
     expect([`400 ${deep}`, '400 (JSON nested too deeply to show)']).toContain((error as Error).message);
   });
 
-  it('words a compatible server\'s non-OpenAI error bodies sensibly', async () => {
-    const { client } = await serve(sequence(
-      status(404, {}, { detail: 'Not Found' }),
-      status(404, {}, { type: 'about:blank', title: 'Route not resolved', detail: 'no path matched', status: 404 }),
-      status(418, {}, { unexpected: true }),
-      status(400, {}, { error: 'model is required' }),
-      status(422, {}, { message: 'bad input' }),
-      status(500, {}, 'upstream exploded'),
-      status(500, {}, 42),
-      status(500, {}, null),
-      status(500, {}, ''),
-    ), { maxRetries: 0 });
-    expect((await failure(client.models.list()) as Error).message).toBe('404 Not Found');
-    expect((await failure(client.models.list()) as Error).message).toBe('404 Route not resolved: no path matched');
-    expect((await failure(client.models.list()) as Error).message).toBe('418 {"unexpected":true}');
-    expect((await failure(client.models.list()) as Error).message).toBe('400 model is required');
-    expect((await failure(client.models.list()) as Error).message).toBe('422 bad input');
+  it("words a compatible server's non-OpenAI error bodies sensibly", async () => {
+    const { client } = await serve(
+      sequence(
+        status(404, {}, { detail: 'Not Found' }),
+        status(404, {}, { type: 'about:blank', title: 'Route not resolved', detail: 'no path matched', status: 404 }),
+        status(418, {}, { unexpected: true }),
+        status(400, {}, { error: 'model is required' }),
+        status(422, {}, { message: 'bad input' }),
+        status(500, {}, 'upstream exploded'),
+        status(500, {}, 42),
+        status(500, {}, null),
+        status(500, {}, ''),
+      ),
+      { maxRetries: 0 },
+    );
+    expect(((await failure(client.models.list())) as Error).message).toBe('404 Not Found');
+    expect(((await failure(client.models.list())) as Error).message).toBe('404 Route not resolved: no path matched');
+    expect(((await failure(client.models.list())) as Error).message).toBe('418 {"unexpected":true}');
+    expect(((await failure(client.models.list())) as Error).message).toBe('400 model is required');
+    expect(((await failure(client.models.list())) as Error).message).toBe('422 bad input');
     // openapi-fetch hands over a JSON string parsed, the same as a body that is no JSON: said as the latter.
-    expect((await failure(client.models.list()) as Error).message).toBe('500 status code (body is not JSON: "upstream exploded")');
-    expect((await failure(client.models.list()) as Error).message).toBe('500 42');
-    expect((await failure(client.models.list()) as Error).message).toBe('500 null');
-    expect((await failure(client.models.list()) as Error).message).toBe('500 status code (no body)');
+    expect(((await failure(client.models.list())) as Error).message).toBe(
+      '500 status code (body is not JSON: "upstream exploded")',
+    );
+    expect(((await failure(client.models.list())) as Error).message).toBe('500 42');
+    expect(((await failure(client.models.list())) as Error).message).toBe('500 null');
+    expect(((await failure(client.models.list())) as Error).message).toBe('500 status code (no body)');
   });
 
   it('keeps type, param and code only when the error object gives them as strings (or null)', async () => {
-    const { client } = await serve(sequence(
-      status(400, {}, { error: { message: 'odd', type: 42, param: 7, code: false } }),
-      status(400, {}, { error: { message: 'usual', type: 'invalid_request_error', param: null, code: 'bad_model' } }),
-    ), { maxRetries: 0 });
+    const { client } = await serve(
+      sequence(
+        status(400, {}, { error: { message: 'odd', type: 42, param: 7, code: false } }),
+        status(400, {}, { error: { message: 'usual', type: 'invalid_request_error', param: null, code: 'bad_model' } }),
+      ),
+      { maxRetries: 0 },
+    );
     const odd = (await failure(client.models.list())) as APIError;
     expect([odd.message, odd.type, odd.param, odd.code]).toEqual(['400 odd', undefined, undefined, undefined]);
     const usual = (await failure(client.models.list())) as APIError;
-    expect([usual.message, usual.type, usual.param, usual.code]).toEqual(['400 usual', 'invalid_request_error', null, 'bad_model']);
+    expect([usual.message, usual.type, usual.param, usual.code]).toEqual([
+      '400 usual',
+      'invalid_request_error',
+      null,
+      'bad_model',
+    ]);
   });
 });

@@ -17,7 +17,9 @@ import {
 } from './errors.js';
 
 /** An error body as openapi-fetch hands it over: parsed. */
-const body = (message: string, code: string | null = null) => ({ error: { message, type: 'invalid_request_error', param: null, code } });
+const body = (message: string, code: string | null = null) => ({
+  error: { message, type: 'invalid_request_error', param: null, code },
+});
 const answer = (status: number, headers: Record<string, string> = {}) => new Response(null, { status, headers });
 
 describe('toAPIError: status → class, in one place', () => {
@@ -42,10 +44,19 @@ describe('toAPIError: status → class, in one place', () => {
   });
 
   it('keeps the API error fields', () => {
-    const error = toAPIError(answer(404), body('The model `x` does not exist or you do not have access to it.', 'model_not_found'), '');
+    const error = toAPIError(
+      answer(404),
+      body('The model `x` does not exist or you do not have access to it.', 'model_not_found'),
+      '',
+    );
     expect(error.message).toBe('404 The model `x` does not exist or you do not have access to it.');
     expect([error.code, error.type, error.param]).toEqual(['model_not_found', 'invalid_request_error', null]);
-    expect(error.error).toEqual({ message: 'The model `x` does not exist or you do not have access to it.', type: 'invalid_request_error', param: null, code: 'model_not_found' });
+    expect(error.error).toEqual({
+      message: 'The model `x` does not exist or you do not have access to it.',
+      type: 'invalid_request_error',
+      param: null,
+      code: 'model_not_found',
+    });
   });
 
   it('redacts the key from the body, and JSON.stringify/inspect show no request headers', () => {
@@ -65,7 +76,11 @@ describe('toAPIError: status → class, in one place', () => {
 
 describe('APIError.makeMessage of a body JSON.stringify cannot write', () => {
   // What a value thousands of levels deep does to JSON.stringify on Node 20-24, on every Node.
-  const throwing = (error: Error) => ({ toJSON: () => { throw error; } });
+  const throwing = (error: Error) => ({
+    toJSON: () => {
+      throw error;
+    },
+  });
 
   it('names a body too deep to show instead of throwing RangeError', () => {
     expect(APIError.makeMessage(400, throwing(new RangeError('Maximum call stack size exceeded')), undefined)).toBe(
@@ -106,12 +121,19 @@ describe('redactHeaders', () => {
     expect(redactHeaders(clean, 'sk-proj-SECRETSECRET')).toBe(clean);
     const echoed = new Headers({ 'x-request-id': 'Bearer sk-proj-SECRETSECRET', 'x-other': 'kept' });
     const copy = redactHeaders(echoed, 'sk-proj-SECRETSECRET');
-    expect([...copy]).toEqual([['x-other', 'kept'], ['x-request-id', 'Bearer [REDACTED]']]);
+    expect([...copy]).toEqual([
+      ['x-other', 'kept'],
+      ['x-request-id', 'Bearer [REDACTED]'],
+    ]);
     expect(echoed.get('x-request-id')).toBe('Bearer sk-proj-SECRETSECRET');
   });
 
   it('keeps every set-cookie line of the copy', () => {
-    const echoed = new Headers([['set-cookie', 'a=1'], ['set-cookie', 'b=sk-proj-SECRETSECRET'], ['set-cookie', 'c=3']]);
+    const echoed = new Headers([
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=sk-proj-SECRETSECRET'],
+      ['set-cookie', 'c=3'],
+    ]);
     expect(redactHeaders(echoed, 'sk-proj-SECRETSECRET').getSetCookie()).toEqual(['a=1', 'b=[REDACTED]', 'c=3']);
   });
 });

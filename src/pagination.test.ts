@@ -19,7 +19,11 @@ function recording(answer: () => Response = () => Response.json(model)) {
 }
 
 describe('pages', () => {
-  const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording(() => Response.json({ object: 'list', data: [model] })).fetch });
+  const client = new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: recording(() => Response.json({ object: 'list', data: [model] })).fetch,
+  });
 
   it('there is never a next page, and asking for one says so', async () => {
     const page = await client.models.list();
@@ -35,10 +39,20 @@ describe('pages', () => {
 
 describe('answers that are not what they should be', () => {
   it('leaves out a key of a list body named like a method of the page: it keeps its methods', async () => {
-    const hostile = ['__proto__', 'constructor', 'toString', 'hasNextPage', 'getNextPage', 'getPaginatedItems', 'iterPages'];
+    const hostile = [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasNextPage',
+      'getNextPage',
+      'getPaginatedItems',
+      'iterPages',
+    ];
     const fields = hostile.map((key) => `${JSON.stringify(key)}:{"x":1}`).join(',');
     const body = `{"object":"list","data":[${JSON.stringify(model)}],${fields},"has_more":false}`;
-    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+    );
     const page = await client.models.list();
     expect(page.hasNextPage()).toBe(false);
     expect(await failure(page.getNextPage())).toBeInstanceOf(OpenAIError);

@@ -5,17 +5,15 @@ import OpenAI from 'openai';
 
 const client = new OpenAI();
 
-const model = await client.models
-  .retrieve('gpt-4o-mini', { headers: { Prefer: 'code=401' } })
-  .catch(async (err) => {
-    if (err instanceof OpenAI.APIError) {
-      console.log(err.requestID);
-      console.log(err.status); // 401
-      console.log(err.name); // AuthenticationError
-      console.log(err instanceof OpenAI.AuthenticationError);
-      console.log(err.headers?.get('content-type'));
-    } else {
-      throw err;
-    }
-  });
+const model = await client.models.retrieve('gpt-4o-mini', { headers: { Prefer: 'code=401' } }).catch(async (err) => {
+  if (err instanceof OpenAI.APIError) {
+    console.log(err.requestID);
+    console.log(err.status); // 401
+    console.log(err.name); // AuthenticationError
+    console.log(err instanceof OpenAI.AuthenticationError);
+    console.log(err.headers?.get('content-type'));
+  } else {
+    throw err;
+  }
+});
 console.log(model === undefined);

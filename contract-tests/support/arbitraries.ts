@@ -4,7 +4,10 @@ import fc from 'fast-check';
 export const acceptedId = fc
   .oneof(
     // Dense in the characters that matter for paths.
-    fc.string({ unit: fc.constantFrom('/', '?', '#', '%', ' ', ':', '@', '.', '+', '&', '=', ';', '\\', '~', 'a', 'é', '😀'), minLength: 1 }),
+    fc.string({
+      unit: fc.constantFrom('/', '?', '#', '%', ' ', ':', '@', '.', '+', '&', '=', ';', '\\', '~', 'a', 'é', '😀'),
+      minLength: 1,
+    }),
     fc.string({ unit: 'grapheme', minLength: 1 }),
     fc.string({ unit: 'binary', minLength: 1 }),
   )

@@ -37,7 +37,9 @@ export function cliRunner(defaults: Record<string, string>): CLIRunner {
   });
   return {
     run: (argv, env = {}) =>
-      spawnProcess(process.execPath, [join(copy, 'dist', 'src', 'cli', 'bin.js'), ...argv], { env: cleanEnv({ ...defaults, ...env }) }),
+      spawnProcess(process.execPath, [join(copy, 'dist', 'src', 'cli', 'bin.js'), ...argv], {
+        env: cleanEnv({ ...defaults, ...env }),
+      }),
     failingURL() {
       if (failing === undefined) throw new Error('the failing server is not running');
       return failing.url;

@@ -28,13 +28,21 @@ async function exists(path: string): Promise<boolean> {
 
 /** The newest modification time among the build's inputs. */
 async function newestInput(): Promise<number> {
-  const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-dist.ts'].map((file) => join(root, file));
+  const files = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-dist.ts'].map((file) =>
+    join(root, file),
+  );
   for (const dir of ['src', 'generated']) {
     const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true });
     for (const entry of entries) {
       const file = join(entry.parentPath, entry.name);
       // tsc skips dot-named folders and files, and tests write scratch files there (src/.hover-*).
-      if (entry.isFile() && !relative(root, file).split(sep).some((part) => part.startsWith('.'))) files.push(file);
+      if (
+        entry.isFile() &&
+        !relative(root, file)
+          .split(sep)
+          .some((part) => part.startsWith('.'))
+      )
+        files.push(file);
     }
   }
   const times = await Promise.all(files.map(async (file) => (await stat(file)).mtimeMs));
@@ -47,7 +55,14 @@ async function newestInput(): Promise<number> {
  * `rm -rf dist` can pull bin.js from under a CLI test that is running.
  */
 async function upToDate(): Promise<boolean> {
-  const built = await Promise.all([cliBin, join(root, 'dist', 'src', 'index.js')].map((file) => stat(file).then((s) => s.mtimeMs, () => 0)));
+  const built = await Promise.all(
+    [cliBin, join(root, 'dist', 'src', 'index.js')].map((file) =>
+      stat(file).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    ),
+  );
   return Math.min(...built) > (await newestInput());
 }
 

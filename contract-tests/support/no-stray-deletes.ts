@@ -10,5 +10,8 @@ import { afterAll, expect, inject } from 'vitest';
 afterAll(async () => {
   const response = await fetch(new URL('/_test/deletes', inject('baseURL')));
   const deletes = (await response.json()) as string[];
-  expect(deletes.filter((id) => id !== inject('deleteModelId')), 'DELETE sent for models not named for deletion').toEqual([]);
+  expect(
+    deletes.filter((id) => id !== inject('deleteModelId')),
+    'DELETE sent for models not named for deletion',
+  ).toEqual([]);
 });

@@ -29,7 +29,14 @@ export const openAILikeModels = [
   { id: deletableId, object: 'model', created: 1767225600, owned_by: 'user-openai-like' },
 ] as const;
 
-function error(res: ServerResponse, status: number, message: string, type: string, param: string | null, code: string | null): void {
+function error(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  type: string,
+  param: string | null,
+  code: string | null,
+): void {
   json(res, status, { error: { message, type, param, code } }, headers());
 }
 
@@ -50,7 +57,14 @@ export async function startOpenAILikeServer(apiKey = 'sk-openai-like-test-key'):
     }
     const auth = req.headers.authorization;
     if (auth === undefined) {
-      error(res, 401, "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.", 'invalid_request_error', null, null);
+      error(
+        res,
+        401,
+        "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.",
+        'invalid_request_error',
+        null,
+        null,
+      );
       return;
     }
     if (auth !== `Bearer ${apiKey}`) {
@@ -70,7 +84,15 @@ export async function startOpenAILikeServer(apiKey = 'sk-openai-like-test-key'):
     } else if (req.method === 'DELETE') {
       deletes.push(id);
       if (id === deletableId) json(res, 200, { id, object: 'model', deleted: true }, headers());
-      else if (model) error(res, 403, `Only fine-tuned models you own can be deleted, not ${id}.`, 'invalid_request_error', 'model', null);
+      else if (model)
+        error(
+          res,
+          403,
+          `Only fine-tuned models you own can be deleted, not ${id}.`,
+          'invalid_request_error',
+          'model',
+          null,
+        );
       else error(res, 404, `No model named ${id} is served here.`, 'invalid_request_error', 'model', null);
     } else if (model) {
       json(res, 200, model, headers());
@@ -81,5 +103,12 @@ export async function startOpenAILikeServer(apiKey = 'sk-openai-like-test-key'):
     }
   };
   const server = await localServer(handle);
-  return { baseURL: `${server.url}/v1`, apiKey, deletableId, deletes, deletesURL: `${server.url}/_test/deletes`, close: () => server.close() };
+  return {
+    baseURL: `${server.url}/v1`,
+    apiKey,
+    deletableId,
+    deletes,
+    deletesURL: `${server.url}/_test/deletes`,
+    close: () => server.close(),
+  };
 }

@@ -18,7 +18,9 @@ const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
 const originals = methods.map((name) => console[name]);
 const results: Record<string, { lines: string[]; threw?: string }> = {};
 
-for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()) {
   const lines: string[] = [];
   for (const name of methods) console[name] = (...args: unknown[]) => void lines.push(format(...args));
   try {

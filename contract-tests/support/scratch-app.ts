@@ -44,7 +44,8 @@ async function runtimeDependencies(): Promise<string[]> {
   const names = Object.entries(lock.packages)
     .filter(([path, entry]) => path !== '' && !entry.dev && !entry.devOptional && !entry.optional)
     .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
-  if (new Set(names).size !== names.length) throw new Error(`two versions of one runtime dependency: ${names.join(', ')}`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`two versions of one runtime dependency: ${names.join(', ')}`);
   return names;
 }
 
@@ -73,7 +74,12 @@ export async function packAll(folder: string, installed: string[]): Promise<Pack
     runtimeDependencies().then((names) => Promise.all(names.map(packInstalled))),
     Promise.all(installed.map(packInstalled)),
   ]);
-  return { folder, ours: `file:${join(folder, ours)}`, overrides: Object.fromEntries(overrides), installed: Object.fromEntries(extra) };
+  return {
+    folder,
+    ours: `file:${join(folder, ours)}`,
+    overrides: Object.fromEntries(overrides),
+    installed: Object.fromEntries(extra),
+  };
 }
 
 /** An empty app in `folder/name` that installs `specs` one `npm install --offline` after the other. */

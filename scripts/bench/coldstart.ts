@@ -33,11 +33,14 @@ export interface ColdResult {
 
 /** Imports `specifier` and prints `<wall ms> <CPU µs>` of the import itself. */
 export function importing(specifier: string): string[] {
-  return ['-e', [
-    'const t = performance.now(), before = process.cpuUsage();',
-    `import(${JSON.stringify(specifier)}).then(() => { const d = process.cpuUsage(before); console.log(performance.now() - t, d.user + d.system); },`,
-    '(e) => { console.error(e); process.exit(1); });',
-  ].join(' ')];
+  return [
+    '-e',
+    [
+      'const t = performance.now(), before = process.cpuUsage();',
+      `import(${JSON.stringify(specifier)}).then(() => { const d = process.cpuUsage(before); console.log(performance.now() - t, d.user + d.system); },`,
+      '(e) => { console.error(e); process.exit(1); });',
+    ].join(' '),
+  ];
 }
 
 export function measureColdStart(runs: number): ColdResult {
@@ -57,7 +60,12 @@ export function measureColdStart(runs: number): ColdResult {
   for (let round = 0; round < runs + 1; round++) {
     for (const name of shuffled(names)) {
       const started = performance.now();
-      const run = spawnSync(process.execPath, commands[name]!, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      const run = spawnSync(process.execPath, commands[name]!, {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
       const ms = performance.now() - started;
       if (run.status !== 0) throw new Error(`${name} failed (${run.status}): ${run.stderr}`);
       if (round === 0) continue; // round 0 warms the disk cache

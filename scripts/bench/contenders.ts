@@ -31,7 +31,9 @@ export type Name = (typeof NAMES)[number];
 export const OURS = 'openai-models' satisfies Name;
 
 /** The official SDK's two majors: `openai` is 6.x, `openai-v7` (an npm alias) is 7.x. */
-export const OFFICIAL = { 'openai 6.x': 'openai', 'openai 7.x': 'openai-v7' } as const satisfies Partial<Record<Name, string>>;
+export const OFFICIAL = { 'openai 6.x': 'openai', 'openai 7.x': 'openai-v7' } as const satisfies Partial<
+  Record<Name, string>
+>;
 
 export const API_KEY = 'sk-bench-0000000000000000';
 

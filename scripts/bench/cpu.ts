@@ -39,8 +39,10 @@ export const SCENARIOS = {
 const SLICES = 4;
 
 /** The stub `fetch` of a scenario: its canned answer, at once. */
-export const stubFor = (scenario: Scenario): Fetch => () =>
-  Promise.resolve(new Response(SCENARIOS[scenario].body, { status: 200, headers: RESPONSE_HEADERS }));
+export const stubFor =
+  (scenario: Scenario): Fetch =>
+  () =>
+    Promise.resolve(new Response(SCENARIOS[scenario].body, { status: 200, headers: RESPONSE_HEADERS }));
 
 /**
  * µs of CPU per call of each of `calls`, one sample per round (after 2
@@ -48,7 +50,11 @@ export const stubFor = (scenario: Scenario): Fetch => () =>
  * visit the calls in turn, in a fresh random order, so that whatever else
  * the machine does lands on all of them alike.
  */
-export async function cpuSamples<K extends string>(calls: Record<K, () => Promise<unknown>>, batch: number, rounds: number): Promise<Record<K, number[]>> {
+export async function cpuSamples<K extends string>(
+  calls: Record<K, () => Promise<unknown>>,
+  batch: number,
+  rounds: number,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(calls) as K[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   const warmup = 2;
@@ -74,14 +80,20 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
   const ratio = {} as CpuResult['ratio'];
   for (const scenario of ['retrieve', 'list'] as const) {
     const contenders = await makeContenders(baseURL, stubFor(scenario));
-    const calls = Object.fromEntries(NAMES.map((name) => [name, contenders[name][scenario]])) as Record<Name, () => Promise<unknown>>;
+    const calls = Object.fromEntries(NAMES.map((name) => [name, contenders[name][scenario]])) as Record<
+      Name,
+      () => Promise<unknown>
+    >;
     const samples = await cpuSamples(calls, SCENARIOS[scenario].batch, rounds);
     us[scenario] = Object.fromEntries(NAMES.map((name) => [name, median(samples[name])])) as Record<Name, number>;
     ratio[scenario] = Object.fromEntries(
       NAMES.map((other) => [other, median(samples[OURS].map((value, i) => value / samples[other][i]!))]),
     ) as Record<Name, number>;
   }
-  const transportUs = { retrieve: await transportCost(SCENARIOS.retrieve.body), list: await transportCost(SCENARIOS.list.body) };
+  const transportUs = {
+    retrieve: await transportCost(SCENARIOS.retrieve.body),
+    list: await transportCost(SCENARIOS.list.body),
+  };
   return { us, ratio, transportUs };
 }
 

@@ -70,7 +70,11 @@ async function startServer(): Promise<Server> {
 }
 
 /** Runs `total` retrieve calls, `parallel` at a time; returns each call's latency (µs) and the elapsed time (ms). */
-async function load(contender: Contender, total: number, parallel: number): Promise<{ latencies: number[]; ms: number }> {
+async function load(
+  contender: Contender,
+  total: number,
+  parallel: number,
+): Promise<{ latencies: number[]; ms: number }> {
   const latencies: number[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -92,7 +96,13 @@ async function load(contender: Contender, total: number, parallel: number): Prom
  * order each), so a burst of other work on the machine lands on all of them
  * alike instead of on whoever ran at that moment.
  */
-async function measure(contenders: Record<Name, Contender>, rounds: number, total: number, parallel: number, slices: number): Promise<LoadFigures> {
+async function measure(
+  contenders: Record<Name, Contender>,
+  rounds: number,
+  total: number,
+  parallel: number,
+  slices: number,
+): Promise<LoadFigures> {
   const latencies = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   const rates = Object.fromEntries(NAMES.map((n) => [n, [] as number[]])) as Record<Name, number[]>;
   for (const name of NAMES) await load(contenders[name], Math.min(total, 200), parallel); // warm up: JIT, sockets
@@ -152,7 +162,10 @@ async function measureSignalFloor(raw: Contender, baseURL: string, rounds: numbe
   };
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const ms = new Map<Contender, number>([[raw, 0], [withSignal, 0]]);
+    const ms = new Map<Contender, number>([
+      [raw, 0],
+      [withSignal, 0],
+    ]);
     for (let slice = 0; slice < 6; slice++) {
       for (const contender of shuffled([raw, withSignal])) {
         collectYoung();

@@ -37,7 +37,8 @@ async function retainedHeap(): Promise<number> {
 async function main(calls: number): Promise<void> {
   const { OpenAI } = await loadOurs();
   const body = modelBody(MODEL_ID);
-  const fetch = (): Promise<Response> => Promise.resolve(new Response(body, { status: 200, headers: RESPONSE_HEADERS }));
+  const fetch = (): Promise<Response> =>
+    Promise.resolve(new Response(body, { status: 200, headers: RESPONSE_HEADERS }));
   const client = new OpenAI({ apiKey: API_KEY, baseURL: 'http://bench.invalid/v1', fetch });
   for (let i = 0; i < 2_000; i++) await client.models.retrieve(MODEL_ID); // warm up: JIT code, caches
   const beforeBytes = await retainedHeap();

@@ -38,7 +38,7 @@ export function requiredMajor(): { major: number; by: string } {
 export function benchNode(): BenchNode {
   const here = Number(process.versions.node.split('.')[0]);
   const { major, by } = requiredMajor();
-  if (here >= major) return { path: process.execPath, version: process.version, why: 'the machine\'s Node' };
+  if (here >= major) return { path: process.execPath, version: process.version, why: "the machine's Node" };
   const path = join(installNode(FALLBACK_NODE), 'node');
   const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
   return { path, version, why: `the machine's ${process.version} is below ${by}` };
@@ -46,6 +46,10 @@ export function benchNode(): BenchNode {
 
 /** The `bin` folder of Node `version`, from CI's installer (`scripts/install-node.sh`: cached outside the repo). */
 function installNode(version: string): string {
-  const out = execFileSync('bash', [resolve(ROOT, 'scripts/install-node.sh'), version], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [resolve(ROOT, 'scripts/install-node.sh'), version], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return out.trim();
 }

@@ -24,7 +24,8 @@ export interface RunResult {
 }
 
 async function main(): Promise<void> {
-  if (!('gc' in globalThis)) throw new Error('one-run.ts needs --expose-gc (see gc.ts); run it through `npm run bench`');
+  if (!('gc' in globalThis))
+    throw new Error('one-run.ts needs --expose-gc (see gc.ts); run it through `npm run bench`');
   const started = performance.now();
   const log = (what: string): void =>
     void process.stderr.write(`        +${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s ${what}\n`);

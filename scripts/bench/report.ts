@@ -21,21 +21,29 @@ export interface Results {
 }
 
 const NA = '—';
-const num = (n: number | undefined, digits = 1): string => (n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : NA);
+const num = (n: number | undefined, digits = 1): string =>
+  n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : NA;
 export const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const kb = (bytes: number, digits = 2): string => (bytes / 1024).toFixed(digits);
 /** Two decimals, three below 0.1: a range of 0.09–0.09 hid a re-run's 0.095 that printed as 0.10. */
 const fixed = (r: number): string => r.toFixed(Math.abs(r) < 0.1 ? 3 : 2);
 export const times = (r: number): string => `${fixed(r)}×`;
 /** `0.85× (0.82–0.88)`: the median over runs and the range of the runs. */
-export const ranged = (s: Pick<Spread, 'median' | 'min' | 'max'>): string => `${times(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
+export const ranged = (s: Pick<Spread, 'median' | 'min' | 'max'>): string =>
+  `${times(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
 
 /** The spread over runs of a figure picked from each run. */
 export const over = (runs: RunResult[], pick: (run: RunResult) => number): Spread => spread(runs.map(pick));
 
 type Loop = 'sequential' | 'concurrent';
-const LOOPS: [Loop, string][] = [['sequential', 'sequential'], ['concurrent', '64 concurrent']];
-const CPU_ROWS = [['retrieve', 'CPU per call, retrieve (µs)'], ['list', 'CPU per call, list of 100 (µs)']] as const;
+const LOOPS: [Loop, string][] = [
+  ['sequential', 'sequential'],
+  ['concurrent', '64 concurrent'],
+];
+const CPU_ROWS = [
+  ['retrieve', 'CPU per call, retrieve (µs)'],
+  ['list', 'CPU per call, list of 100 (µs)'],
+] as const;
 const OTHERS = NAMES.filter((n) => n !== OURS);
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
@@ -52,7 +60,14 @@ export function figuresTable({ runs, size, memory, lines }: Results): string {
   const sized = (pick: (name: SizeName) => string): string[] => NAMES.map((n) => (n === 'raw fetch' ? NA : pick(n)));
   const oursOnly = (text: string): string[] => NAMES.map((n) => (n === OURS ? text : NA));
   const rows: string[][] = [];
-  for (const [scenario, label] of CPU_ROWS) rows.push([label, ...by((r, n) => r.cpu.us[scenario][n], (v) => num(v))]);
+  for (const [scenario, label] of CPU_ROWS)
+    rows.push([
+      label,
+      ...by(
+        (r, n) => r.cpu.us[scenario][n],
+        (v) => num(v),
+      ),
+    ]);
   for (const [loop, what] of LOOPS) {
     rows.push([`loopback ${what}: calls/s`, ...by((r, n) => r.loopback[loop].perSecond[n], int)]);
     rows.push([`loopback ${what}: p50 latency (µs)`, ...by((r, n) => r.loopback[loop].p50[n], int)]);
@@ -62,19 +77,38 @@ export function figuresTable({ runs, size, memory, lines }: Results): string {
   rows.push(['same bundle, minified only (KB)', ...sized((n) => kb(size.bundle[n].minified))]);
   rows.push(['install size, unpacked, with runtime deps (KB)', ...sized((n) => kb(size.install[n], 0))]);
   const bare = median(runs.map((r) => r.cold.ms['node -e 0']!));
-  rows.push(['import() itself, wall (ms)',
-    ...by((r, n) => (n === 'raw fetch' ? undefined : r.cold.importMs[n]), (v) => num(v))]);
-  rows.push(['import() itself, CPU (ms)', ...by((r, n) => (n === 'raw fetch' ? undefined : r.cold.importCpuMs[n]), (v) => num(v))]);
+  rows.push([
+    'import() itself, wall (ms)',
+    ...by(
+      (r, n) => (n === 'raw fetch' ? undefined : r.cold.importMs[n]),
+      (v) => num(v),
+    ),
+  ]);
+  rows.push([
+    'import() itself, CPU (ms)',
+    ...by(
+      (r, n) => (n === 'raw fetch' ? undefined : r.cold.importCpuMs[n]),
+      (v) => num(v),
+    ),
+  ]);
   // The whole start, not a difference: on a busy machine the difference of
   // two starts of 100+ ms each came out below zero.
   const cli = runs.map((r) => r.cold.ms['CLI --help']).filter((v): v is number => v !== undefined);
-  rows.push([`CLI \`openai-models models list --help\`, whole start (ms; bare \`node -e 0\` = ${num(bare, 0)} ms)`,
-    ...oursOnly(cli.length ? num(median(cli)) : 'not built')]);
-  rows.push(['code lines of the library, formatted (comment lines per code line)',
-    ...oursOnly(`${int(lines.code)} (${(lines.comments / lines.code).toFixed(2)})`)]);
+  rows.push([
+    `CLI \`openai-models models list --help\`, whole start (ms; bare \`node -e 0\` = ${num(bare, 0)} ms)`,
+    ...oursOnly(cli.length ? num(median(cli)) : 'not built'),
+  ]);
+  rows.push([
+    'code lines of the library, formatted (comment lines per code line)',
+    ...oursOnly(`${int(lines.code)} (${(lines.comments / lines.code).toFixed(2)})`),
+  ]);
   const growth = memory.afterBytes - memory.beforeBytes;
-  rows.push([`heap retained after GC, before → after ${int(memory.calls)} calls (MB)`, ...oursOnly(
-    `${(memory.beforeBytes / 2 ** 20).toFixed(2)} → ${(memory.afterBytes / 2 ** 20).toFixed(2)} (${growth >= 0 ? '+' : ''}${kb(growth, 1)} KB)`)]);
+  rows.push([
+    `heap retained after GC, before → after ${int(memory.calls)} calls (MB)`,
+    ...oursOnly(
+      `${(memory.beforeBytes / 2 ** 20).toFixed(2)} → ${(memory.afterBytes / 2 ** 20).toFixed(2)} (${growth >= 0 ? '+' : ''}${kb(growth, 1)} KB)`,
+    ),
+  ]);
   return markdown([`measure (median of ${runs.length} runs)`, ...NAMES], rows);
 }
 
@@ -85,17 +119,30 @@ export function ratioTable({ runs, size }: Results): string {
   const exact = (bytes: Record<SizeName, number>): string[] =>
     OTHERS.map((o) => (o === 'raw fetch' ? NA : `${times(bytes[OURS] / bytes[o])} (exact)`));
   const rows: string[][] = [];
-  for (const [scenario, label] of CPU_ROWS) rows.push([label.replace(/ \(µs\)$/, ''), ...each((r, o) => r.cpu.ratio[scenario][o])]);
+  for (const [scenario, label] of CPU_ROWS)
+    rows.push([label.replace(/ \(µs\)$/, ''), ...each((r, o) => r.cpu.ratio[scenario][o])]);
   for (const [loop, what] of LOOPS) {
     rows.push([`loopback ${what}: throughput`, ...each((r, o) => r.loopback[loop].throughputRatio[o])]);
     for (const p of ['p50', 'p99'] as const) {
-      rows.push([`loopback ${what}: ${p} latency`, ...each((r, o) => r.loopback[loop][p][OURS] / r.loopback[loop][p][o])]);
+      rows.push([
+        `loopback ${what}: ${p} latency`,
+        ...each((r, o) => r.loopback[loop][p][OURS] / r.loopback[loop][p][o]),
+      ]);
     }
   }
-  rows.push(['bundle, min+gzip', ...exact(Object.fromEntries(Object.entries(size.bundle).map(([n, b]) => [n, b.gzip])) as Record<SizeName, number>)]);
+  rows.push([
+    'bundle, min+gzip',
+    ...exact(Object.fromEntries(Object.entries(size.bundle).map(([n, b]) => [n, b.gzip])) as Record<SizeName, number>),
+  ]);
   rows.push(['install size', ...exact(size.install)]);
-  rows.push(['import() itself, wall', ...each((r, o) => (o === 'raw fetch' ? undefined : r.cold.importMs[OURS]! / r.cold.importMs[o]!))]);
-  rows.push(['import() itself, CPU', ...each((r, o) => (o === 'raw fetch' ? undefined : r.cold.importCpuMs[OURS]! / r.cold.importCpuMs[o]!))]);
+  rows.push([
+    'import() itself, wall',
+    ...each((r, o) => (o === 'raw fetch' ? undefined : r.cold.importMs[OURS]! / r.cold.importMs[o]!)),
+  ]);
+  rows.push([
+    'import() itself, CPU',
+    ...each((r, o) => (o === 'raw fetch' ? undefined : r.cold.importCpuMs[OURS]! / r.cold.importCpuMs[o]!)),
+  ]);
   return markdown([`openai-models ÷ … (median, min–max of ${runs.length} runs)`, ...OTHERS], rows);
 }
 

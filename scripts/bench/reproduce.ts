@@ -19,15 +19,20 @@ export function ratioCells(markdown: string): Map<string, Cell> {
   let header: string[] = [];
   for (const line of markdown.split('\n')) {
     if (!line.startsWith('| ')) continue;
-    const row = line.slice(2, -2).split(' | ').map((cell) => cell.trim());
+    const row = line
+      .slice(2, -2)
+      .split(' | ')
+      .map((cell) => cell.trim());
     if (row[0]?.startsWith('openai-models ÷')) header = row;
     if (!header.length || row[0] === '---') continue;
     row.slice(1).forEach((text, i) => {
       const ranged = /^([\d.]+)× \((-?[\d.]+)–(-?[\d.]+)\)$/.exec(text);
       const exact = /^([\d.]+)× \(exact\)$/.exec(text);
       const key = `${row[0]} ÷ ${header[i + 1]}`;
-      if (ranged) cells.set(key, { median: Number(ranged[1]), min: Number(ranged[2]), max: Number(ranged[3]), exact: false });
-      else if (exact) cells.set(key, { median: Number(exact[1]), min: Number(exact[1]), max: Number(exact[1]), exact: true });
+      if (ranged)
+        cells.set(key, { median: Number(ranged[1]), min: Number(ranged[2]), max: Number(ranged[3]), exact: false });
+      else if (exact)
+        cells.set(key, { median: Number(exact[1]), min: Number(exact[1]), max: Number(exact[1]), exact: true });
     });
   }
   return cells;
@@ -47,5 +52,8 @@ export function reproduction(committed: string, rerun: string): string {
     const was = old.exact ? `${times(old.median)} (exact)` : ranged(old);
     lines.push(`- ${ok ? 'reproduced' : 'NOT reproduced'}: ${key}: committed ${was}, re-run ${times(now.median)}`);
   }
-  return [...lines, `${held} of ${lines.length} ratios of BENCHMARKS.md reproduced (re-run median within the committed min–max).`].join('\n');
+  return [
+    ...lines,
+    `${held} of ${lines.length} ratios of BENCHMARKS.md reproduced (re-run median within the committed min–max).`,
+  ].join('\n');
 }

@@ -32,11 +32,18 @@ const MEMORY_CALLS = 100_000;
 const MIN_RUNS = 5;
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: String(MIN_RUNS) }, write: { type: 'boolean' }, 'no-build': { type: 'boolean' } },
+  options: {
+    runs: { type: 'string', default: String(MIN_RUNS) },
+    write: { type: 'boolean' },
+    'no-build': { type: 'boolean' },
+  },
 });
 const runCount = Number(args.runs);
 if (!Number.isInteger(runCount) || runCount < 1) throw new Error(`--runs takes a whole number, got ${args.runs}`);
-if (args.write && runCount < MIN_RUNS) throw new Error(`--write needs --runs ${MIN_RUNS} or more: BENCHMARKS.md states spreads over at least ${MIN_RUNS} runs`);
+if (args.write && runCount < MIN_RUNS)
+  throw new Error(
+    `--write needs --runs ${MIN_RUNS} or more: BENCHMARKS.md states spreads over at least ${MIN_RUNS} runs`,
+  );
 
 const started = performance.now();
 const step = (what: string): void => {
@@ -82,19 +89,30 @@ function commit(): string {
   }
 }
 
-const us = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
-const pct = (s: { median: number; min: number; max: number }): string => `${s.median.toFixed(1)} % (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const us = (s: { median: number; min: number; max: number }): string =>
+  `${s.median.toFixed(1)} µs (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const pct = (s: { median: number; min: number; max: number }): string =>
+  `${s.median.toFixed(1)} % (${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
 const notes = [
   `Machine: ${machine(node.version)}. Every column ran on Node ${node.version}: ${node.why}. Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${seconds.toFixed(0)} s, ${runCount} runs, on commit ${commit()}.`,
   `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
-  'Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node\'s undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.',
+  "Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node's undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.",
   `Transport: a call through the client's transport (one attempt: an AbortController, a setTimeout cleared when the body has been read, a listener on the caller's signal; the body through its guarded stream, read with \`text()\`) costs ${us(over(runs, (r) => r.cpu.transportUs.retrieve))} of CPU over the same stub \`fetch\` and \`text()\` per retrieve, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.retrieve) / r.cpu.us.retrieve[OURS]))} of an openai-models retrieve, and ${us(over(runs, (r) => r.cpu.transportUs.list))} per list of 100, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.list) / r.cpu.us.list[OURS]))} of a list, measured side by side.`,
   `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
-  runs.some((r) => r.cold.ms['CLI --help'] === undefined) ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.` : '',
+  runs.some((r) => r.cold.ms['CLI --help'] === undefined)
+    ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.`
+    : '',
 ].filter(Boolean);
 
 const report = [
-  figuresTable(results), '', ratioTable(results), '', verdictList(verdicts(results)), '', signalsTable(signals), '',
+  figuresTable(results),
+  '',
+  ratioTable(results),
+  '',
+  verdictList(verdicts(results)),
+  '',
+  signalsTable(signals),
+  '',
   ...notes.map((n) => `- ${n}`),
 ].join('\n');
 process.stdout.write(`${report}\n`);
@@ -106,8 +124,12 @@ const begin = '<!-- bench:begin -->';
 const end = '<!-- bench:end -->';
 const [head, rest] = [text.indexOf(begin), text.indexOf(end)];
 if (head < 0 || rest < head) throw new Error(`${path} lacks the ${begin} ... ${end} markers`);
-process.stdout.write(`\nCode lines per file, formatted (npm run lines; not written into BENCHMARKS.md):\n${fileList(files, lines)}\n`);
-process.stdout.write(`\nRe-run against BENCHMARKS.md (not written into it):\n${reproduction(text.slice(head, rest), report)}\n`);
+process.stdout.write(
+  `\nCode lines per file, formatted (npm run lines; not written into BENCHMARKS.md):\n${fileList(files, lines)}\n`,
+);
+process.stdout.write(
+  `\nRe-run against BENCHMARKS.md (not written into it):\n${reproduction(text.slice(head, rest), report)}\n`,
+);
 if (args.write) {
   writeFileSync(path, `${text.slice(0, head + begin.length)}\n${report}\n${text.slice(rest)}`);
   step('wrote BENCHMARKS.md');

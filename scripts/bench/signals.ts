@@ -18,7 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
 
-export const WAYS = ['listener + setTimeout', 'any() + setTimeout', 'listener + timeout()', 'any() + timeout()'] as const;
+export const WAYS = [
+  'listener + setTimeout',
+  'any() + setTimeout',
+  'listener + timeout()',
+  'any() + timeout()',
+] as const;
 export type Way = (typeof WAYS)[number];
 
 /** The client's default timeout: a timer that almost never fires. */
@@ -122,7 +127,10 @@ async function measureCpu(rounds = 12, perRound = 4_000, slices = 4): Promise<Om
   return {
     node: process.version,
     us: Object.fromEntries(WAYS.map((w) => [w, median(samples[w])])) as Record<Way, number>,
-    ratio: Object.fromEntries(WAYS.map((w) => [w, median(samples[w].map((v, i) => v / today[i]!))])) as Record<Way, number>,
+    ratio: Object.fromEntries(WAYS.map((w) => [w, median(samples[w].map((v, i) => v / today[i]!))])) as Record<
+      Way,
+      number
+    >,
   };
 }
 
@@ -149,7 +157,9 @@ async function pile(way: Way, calls: number): Promise<Pile> {
   }
   const after = await retainedHeap();
   const symbol = Object.getOwnPropertySymbols(caller).find((s) => s.description === 'kDependantSignals');
-  const dependants = symbol ? ((caller as unknown as Record<symbol, Set<unknown> | undefined>)[symbol]?.size ?? 0) : null;
+  const dependants = symbol
+    ? ((caller as unknown as Record<symbol, Set<unknown> | undefined>)[symbol]?.size ?? 0)
+    : null;
   return { calls, listeners: getEventListeners(caller, 'abort').length, dependants, heapBytes: after - before };
 }
 

@@ -40,7 +40,14 @@ describe('bench verdicts over runs', () => {
   });
 
   it('misses when any measure misses on its median', () => {
-    const verdict = judge('CPU ≤ 1.5×', [['retrieve', spread([1.1, 1.2])], ['list', spread([1.6, 1.7, 1.8])]], 1.5);
+    const verdict = judge(
+      'CPU ≤ 1.5×',
+      [
+        ['retrieve', spread([1.1, 1.2])],
+        ['list', spread([1.6, 1.7, 1.8])],
+      ],
+      1.5,
+    );
     expect(verdictList([verdict])).toBe('- MISSED: CPU ≤ 1.5×: retrieve 1.10× (1.10–1.20), list 1.70× (1.60–1.80)');
   });
 });

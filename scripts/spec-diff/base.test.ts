@@ -14,12 +14,23 @@ import { specDiff } from './run.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+};
 
-function repo(): { dir: string; git: (...args: string[]) => string; commit: (spec: string, pkgVersion?: string) => void } {
+function repo(): {
+  dir: string;
+  git: (...args: string[]) => string;
+  commit: (spec: string, pkgVersion?: string) => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'spec-diff-git-'));
   dirs.push(dir);
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   git('init', '-q', '-b', 'main');
   const commit = (spec: string, pkgVersion = '0.1.0') => {
     mkdirSync(join(dir, 'spec'), { recursive: true });
@@ -38,7 +49,9 @@ async function run(cwd: string, args: string[] = []): Promise<Outcome> {
   return { code, stdout, stderr };
 }
 
-const ownedOptional = edited((d: Document) => d.setIn(['components', 'schemas', 'Model', 'required'], d.createNode(['id', 'object', 'created'])));
+const ownedOptional = edited((d: Document) =>
+  d.setIn(['components', 'schemas', 'Model', 'required'], d.createNode(['id', 'object', 'created'])),
+);
 const shorter = (d: Document) => d.setIn(['info', 'description'], 'Shorter.');
 const described = edited(shorter);
 /** Breaks, then a later commit only edits a description. */
@@ -51,7 +64,9 @@ describe.concurrent('the default base', () => {
     commit(ownedOptional);
     const out = await run(dir);
     expect(out.code).toBe(1);
-    expect(out.stdout).toMatch(/^spec:diff: spec\/openapi\.yaml \(info\.version 2\.3\.0\) against the previous commit HEAD~1 \([0-9a-f]{7}\) \(info\.version 2\.3\.0\)$/m);
+    expect(out.stdout).toMatch(
+      /^spec:diff: spec\/openapi\.yaml \(info\.version 2\.3\.0\) against the previous commit HEAD~1 \([0-9a-f]{7}\) \(info\.version 2\.3\.0\)$/m,
+    );
   });
 
   it('on main, a clean tree whose last commit kept every promise: passes', async () => {
@@ -126,7 +141,9 @@ describe.concurrent('the default base', () => {
     commit(ownedOptional);
     const out = await run(dir);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^spec:diff: spec\/openapi\.yaml does not exist at the previous commit HEAD~1 \([0-9a-f]{7}\): every operation in it is new\. Nothing to check\.$/m);
+    expect(out.stdout).toMatch(
+      /^spec:diff: spec\/openapi\.yaml does not exist at the previous commit HEAD~1 \([0-9a-f]{7}\): every operation in it is new\. Nothing to check\.$/m,
+    );
   });
 });
 
@@ -173,6 +190,8 @@ describe.concurrent('the package version follows a breaking spec change', () => 
     commit(broken3, '0.2.0');
     const out = await run(dir);
     expect(out.code).toBe(0);
-    expect(out.stdout).toMatch(/^OK: 2 breaking change\(s\) allowed, because info\.version raised its major \(2\.3\.0 → 3\.0\.0\)\.$/m);
+    expect(out.stdout).toMatch(
+      /^OK: 2 breaking change\(s\) allowed, because info\.version raised its major \(2\.3\.0 → 3\.0\.0\)\.$/m,
+    );
   });
 });

@@ -42,7 +42,8 @@ const SHALLOW_HINT =
 function atCommit(cwd: string, sha: string, label: string): Base {
   // `<rev>:./path` is relative to cwd, so this works from any clone's root.
   const text = git(cwd, ['show', `${sha}:./${SPEC}`], true);
-  if (text === undefined) return { kind: 'none', reason: `${SPEC} does not exist at ${label}: every operation in it is new` };
+  if (text === undefined)
+    return { kind: 'none', reason: `${SPEC} does not exist at ${label}: every operation in it is new` };
   const pkg = git(cwd, ['show', `${sha}:./package.json`]);
   const version: unknown = pkg === undefined ? undefined : (JSON.parse(pkg) as { version?: unknown }).version;
   return { kind: 'spec', label, text, ...(typeof version === 'string' ? { packageVersion: version } : {}) };

@@ -22,8 +22,14 @@ export function formatText(v: Verdict): string {
   const breaking = v.changes.filter((c) => c.breaking);
   const compatible = v.changes.filter((c) => !c.breaking);
   const out = [`spec:diff: ${SPEC} (info.version ${v.to}) against ${v.baseLabel} (info.version ${v.from})`];
-  if (breaking.length > 0) out.push('', `Breaking changes (${breaking.length}):`, ...breaking.map((c) => `  ${LABEL[c.level]} ${line(c)}`));
-  if (compatible.length > 0) out.push('', `Compatible changes (${compatible.length}):`, ...compatible.map((c) => `  ${LABEL[c.level]} ${line(c)}`));
+  if (breaking.length > 0)
+    out.push('', `Breaking changes (${breaking.length}):`, ...breaking.map((c) => `  ${LABEL[c.level]} ${line(c)}`));
+  if (compatible.length > 0)
+    out.push(
+      '',
+      `Compatible changes (${compatible.length}):`,
+      ...compatible.map((c) => `  ${LABEL[c.level]} ${line(c)}`),
+    );
   out.push('', v.summary);
   return `${out.join('\n')}\n`;
 }
@@ -35,7 +41,11 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 export function formatGitHub(v: Verdict): string {
   const annotations = v.changes.map((c) => {
     const command = !c.breaking ? 'notice' : v.failed ? 'error' : 'warning';
-    const props = [`file=${SPEC}`, ...(c.line ? [`line=${c.line}`] : []), `title=${escapeProperty(`spec:diff ${c.id}`)}`];
+    const props = [
+      `file=${SPEC}`,
+      ...(c.line ? [`line=${c.line}`] : []),
+      `title=${escapeProperty(`spec:diff ${c.id}`)}`,
+    ];
     return `::${command} ${props.join(',')}::${escapeData(line(c))}`;
   });
   const summary = `::${v.failed ? 'error' : 'notice'} file=${SPEC},title=spec%3Adiff::${escapeData(v.summary)}`;
@@ -52,7 +62,8 @@ function section(c: Change): 'Added' | 'Changed' | 'Deprecated' | 'Removed' {
 
 export function formatMarkdown(v: Verdict): string {
   const out = [`<!-- npm run spec:diff -- --markdown: info.version ${v.from} → ${v.to} -->`];
-  if (v.changes.length === 0) out.push('', '### Changed', '', `- Spec ${v.to}: no change callers can see (documentation only).`);
+  if (v.changes.length === 0)
+    out.push('', '### Changed', '', `- Spec ${v.to}: no change callers can see (documentation only).`);
   for (const name of ['Added', 'Changed', 'Deprecated', 'Removed'] as const) {
     const items = v.changes.filter((c) => section(c) === name);
     if (items.length === 0) continue;

@@ -31,7 +31,13 @@ function infoVersion(specText: string): string {
   return typeof version === 'string' ? version : '(none)';
 }
 
-function judge(changes: Change[], from: string, to: string, base: Base, cwd: string): Pick<Verdict, 'summary' | 'failed'> {
+function judge(
+  changes: Change[],
+  from: string,
+  to: string,
+  base: Base,
+  cwd: string,
+): Pick<Verdict, 'summary' | 'failed'> {
   const breaking = changes.filter((c) => c.breaking).length;
   if (breaking === 0) {
     const what = changes.length > 0 ? `${changes.length} compatible change(s)` : 'no change callers can see';
@@ -60,7 +66,10 @@ function judge(changes: Change[], from: string, to: string, base: Base, cwd: str
 
 export async function specDiff(argv: string[], io: IO): Promise<number> {
   try {
-    const { values } = parseArgs({ args: argv, options: { base: { type: 'string' }, format: { type: 'string', default: 'text' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { base: { type: 'string' }, format: { type: 'string', default: 'text' } },
+    });
     if (!isFormat(values.format)) throw new SpecDiffError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
     const base = resolveBase(values.base, io.cwd);
     if (base.kind === 'none') {

@@ -24,11 +24,20 @@ const shown = consoleLines.filter((l) => !l.startsWith('$ ') && l.trim() !== '' 
 const dir = mkdtempSync(join(tmpdir(), 'spec-walkthrough-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+const env = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+};
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
 
 function copyRepository(): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   for (const file of files.split('\0')) {
     if (file === '' || !existsSync(join(root, file))) continue;
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -42,7 +51,12 @@ function copyRepository(): void {
 
 /** `…` stands for anything; the rest of a shown line must match a whole output line. */
 const pattern = (shownLine: string): RegExp =>
-  new RegExp(`^${shownLine.split('…').map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  new RegExp(
+    `^${shownLine
+      .split('…')
+      .map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** The shown lines that do not appear in the output in the README's order. */
 function missingLines(output: string): string[] {
@@ -61,14 +75,25 @@ function missingLines(output: string): string[] {
 describe('README "Changing the spec" walk-through', () => {
   it('has a diff and commands to run', () => {
     expect(diff).toContain('+  /models/{id}:');
-    expect(commands).toEqual(expect.arrayContaining(['npm run -s lint:spec', 'npm run -s spec:diff', 'npm run -s generate', 'npx tsc -p tsconfig.json']));
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        'npm run -s lint:spec',
+        'npm run -s spec:diff',
+        'npm run -s generate',
+        'npx tsc -p tsconfig.json',
+      ]),
+    );
   });
 
   it('runs as shown on a copy of the repository', { timeout: 240_000 }, () => {
     copyRepository();
     writeFileSync(join(dir, 'walkthrough.diff'), diff);
     git('apply', 'walkthrough.diff');
-    const result = spawnSync('bash', ['-c', ['exec 2>&1', ...commands].join('\n')], { cwd: dir, env, encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', ['exec 2>&1', ...commands].join('\n')], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+    });
     expect(missingLines(result.stdout), result.stdout).toEqual([]);
     // The last command is the type-check, and it must fail: the wrapper has to change.
     expect(result.status).not.toBe(0);

@@ -86,7 +86,10 @@ async function runChild(
     return { peakMiB: round(Math.max(seenMiB, peakRSS / MiB)), ...outcome };
   }
   const why = killedFor ?? (signal ? `died of ${signal}` : `exited with ${String(code)}`);
-  const lastWords = stderr.split('\n').find((l) => /error/i.test(l))?.trim();
+  const lastWords = stderr
+    .split('\n')
+    .find((l) => /error/i.test(l))
+    ?.trim();
   return { peakMiB: round(seenMiB), died: lastWords ? `${why}: ${lastWords.slice(0, 200)}` : why };
 }
 

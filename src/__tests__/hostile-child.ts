@@ -15,7 +15,12 @@ const sampler = setInterval(sample, 20);
 let outcome: { count: number } | { error: { name: string; message: string } };
 try {
   const options: unknown = JSON.parse(process.argv[3] ?? '{}');
-  const client = new OpenAI({ apiKey: 'sk-hostile-child-0123456789', baseURL: process.argv[2], maxRetries: 0, ...(options as object) });
+  const client = new OpenAI({
+    apiKey: 'sk-hostile-child-0123456789',
+    baseURL: process.argv[2],
+    maxRetries: 0,
+    ...(options as object),
+  });
   outcome = { count: (await client.models.list()).data.length };
 } catch (error) {
   const { name, message } = error instanceof Error ? error : new Error(String(error));

@@ -77,7 +77,11 @@ function answer(name: HostileCase, res: ServerResponse): void {
       return void pump(res, [HEAD], () => FILLER);
     case 'gzip-bomb': {
       const { head, member, count } = gzipBomb();
-      res.writeHead(200, { ...type, 'content-encoding': 'gzip', 'content-length': String(head.length + member.length * count) });
+      res.writeHead(200, {
+        ...type,
+        'content-encoding': 'gzip',
+        'content-length': String(head.length + member.length * count),
+      });
       let sent = 0;
       return void pump(res, [head], () => (sent++ < count ? member : undefined));
     }
@@ -85,7 +89,9 @@ function answer(name: HostileCase, res: ServerResponse): void {
     case 'deflate-bomb': {
       const br = name === 'br-bomb';
       res.writeHead(200, { ...type, 'content-encoding': br ? 'br' : 'deflate' });
-      const zip = br ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }) : createDeflate({ level: 1 });
+      const zip = br
+        ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
+        : createDeflate({ level: 1 });
       zip.pipe(res);
       res.on('close', () => zip.destroy());
       return void pump(zip, [HEAD], () => FILLER);
@@ -108,13 +114,21 @@ function answer(name: HostileCase, res: ServerResponse): void {
       res.writeHead(404, { ...type, 'x-request-id': 'req_\x9b2J' });
       return void res.end(
         JSON.stringify({
-          error: { message: `nope${EVIL}\nsecond line\r\x7f`, type: `invalid_request_error${EVIL}`, param: null, code: `bad\x9b5m` },
+          error: {
+            message: `nope${EVIL}\nsecond line\r\x7f`,
+            type: `invalid_request_error${EVIL}`,
+            param: null,
+            code: `bad\x9b5m`,
+          },
         }),
       );
     case 'escape-table':
       res.writeHead(200, { ...type, 'x-request-id': 'req_table' });
       return void res.end(
-        JSON.stringify({ object: 'list', data: [{ id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b\u202erev' }] }),
+        JSON.stringify({
+          object: 'list',
+          data: [{ id: `evil${EVIL}`, object: 'model', created: 1721172741, owned_by: 'own\x07er\x9b\u202erev' }],
+        }),
       );
     case 'escape-garbled':
       res.writeHead(200, { 'content-type': 'text/html', 'x-request-id': 'req_garbled' });
@@ -123,7 +137,11 @@ function answer(name: HostileCase, res: ServerResponse): void {
 }
 
 /** The chunks of `first`, then `next()` until it says undefined or the client goes; respects back-pressure. */
-async function pump(out: NodeJS.WritableStream & { destroyed: boolean }, first: Buffer[], next: () => Buffer | undefined): Promise<void> {
+async function pump(
+  out: NodeJS.WritableStream & { destroyed: boolean },
+  first: Buffer[],
+  next: () => Buffer | undefined,
+): Promise<void> {
   const chunks = first.values();
   for (let chunk = chunks.next().value ?? next(); chunk !== undefined; chunk = chunks.next().value ?? next()) {
     if (out.destroyed) return;

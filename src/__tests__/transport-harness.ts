@@ -18,7 +18,10 @@ export async function closeServer(): Promise<void> {
   server = undefined;
 }
 
-export async function serve(handler: Handler, options: ClientOptions = {}): Promise<{ client: OpenAI; server: LocalServer }> {
+export async function serve(
+  handler: Handler,
+  options: ClientOptions = {},
+): Promise<{ client: OpenAI; server: LocalServer }> {
   server = await localServer(handler);
   return { client: new OpenAI({ apiKey: KEY, baseURL: `${server.url}/v1`, ...options }), server };
 }
@@ -29,7 +32,11 @@ export function sequence(...steps: ((res: ServerResponse) => void)[]): Handler {
 }
 export const ok = (res: ServerResponse): void => json(res, 200, model, { 'x-request-id': 'req_ok' });
 export const status =
-  (code: number, headers: Record<string, string> = {}, body: unknown = { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }) =>
+  (
+    code: number,
+    headers: Record<string, string> = {},
+    body: unknown = { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
+  ) =>
   (res: ServerResponse): void =>
     json(res, code, body, headers);
 

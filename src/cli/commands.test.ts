@@ -49,7 +49,6 @@ describe('openai-models models list', () => {
     );
   });
 
-
   it('prints one model per line with --format jsonl', async () => {
     const { code, out } = await cli(['models', 'list', '--format', 'jsonl']);
     expect(code).toBe(0);
@@ -66,7 +65,9 @@ describe('openai-models models list', () => {
   });
 
   it('prints one field per model with --field, for scripts', async () => {
-    expect((await cli(['models', 'list', '--field', 'id'])).out).toBe('gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
+    expect((await cli(['models', 'list', '--field', 'id'])).out).toBe(
+      'gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n',
+    );
     expect((await cli(['models', 'list', '--field', 'created'])).out).toBe('1721172741\n1727131766\n');
   });
 });
@@ -77,7 +78,9 @@ describe('openai-models models retrieve / delete', () => {
     expect(byOption.code).toBe(0);
     expect(JSON.parse(byOption.out)).toEqual({ ...MODEL, id: 'meta-llama/Llama-3.1-8B' });
     const byPosition = await cli(['models', 'retrieve', 'ft:gpt-4o-mini:acemeco:suffix:abc123', '--format', 'yaml']);
-    expect(byPosition.out).toBe('id: ft:gpt-4o-mini:acemeco:suffix:abc123\nobject: model\ncreated: 1721172741\nowned_by: system\n');
+    expect(byPosition.out).toBe(
+      'id: ft:gpt-4o-mini:acemeco:suffix:abc123\nobject: model\ncreated: 1721172741\nowned_by: system\n',
+    );
   });
 
   it('prints a model as a one-row table and as one jsonl line', async () => {
@@ -103,24 +106,49 @@ describe('openai-models models retrieve / delete', () => {
 
 describe('the model id', () => {
   it('may be given both by position and by --model when they agree', async () => {
-    const { code, out, err, requests } = await echoingCLI(['models', 'retrieve', 'gpt-4o-mini', '--model', 'gpt-4o-mini', '--field', 'id']);
+    const { code, out, err, requests } = await echoingCLI([
+      'models',
+      'retrieve',
+      'gpt-4o-mini',
+      '--model',
+      'gpt-4o-mini',
+      '--field',
+      'id',
+    ]);
     expect({ code, out, err }).toEqual({ code: 0, out: 'gpt-4o-mini\n', err: '' });
     expect(requests).toEqual(['GET https://api.openai.com/v1/models/gpt-4o-mini']);
   });
 
   it.each([
-    [['models', 'retrieve', '--model', ''], "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', ''], "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'delete', '.'], "error: Value '.' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n"],
-    [['models', 'delete', '--model', '..'], "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n"],
-  ])('%j: an id that would name another endpoint is refused by the client, a usage error of the command', async (argv, expected) => {
-    expect(await echoingCLI(argv)).toEqual({ code: 2, out: '', err: expected, requests: [] });
-  });
+    [
+      ['models', 'retrieve', '--model', ''],
+      "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', ''],
+      "error: Expected a non-empty value for `model` but received ''\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'delete', '.'],
+      "error: Value '.' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n",
+    ],
+    [
+      ['models', 'delete', '--model', '..'],
+      "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models delete --help' for usage.\n",
+    ],
+  ])(
+    '%j: an id that would name another endpoint is refused by the client, a usage error of the command',
+    async (argv, expected) => {
+      expect(await echoingCLI(argv)).toEqual({ code: 2, out: '', err: expected, requests: [] });
+    },
+  );
 
   it('one the client refuses before sending (a lone surrogate) is a usage error too, with no stack', async () => {
     const { code, out, err, requests } = await echoingCLI(['models', 'retrieve', 'gpt-\ud800']);
     expect({ code, out, requests }).toEqual({ code: 2, out: '', requests: [] });
-    expect(err).toBe("error: Expected well-formed Unicode for `model` but it contains a lone surrogate\nRun 'openai-models models retrieve --help' for usage.\n");
+    expect(err).toBe(
+      "error: Expected well-formed Unicode for `model` but it contains a lone surrogate\nRun 'openai-models models retrieve --help' for usage.\n",
+    );
   });
 });
 
@@ -151,15 +179,33 @@ describe('a mistyped command', () => {
 describe('usage errors exit 2 with a hint', () => {
   it.each([
     [['model', 'list'], "error: unknown command 'model'\nRun 'openai-models --help' for usage.\n"],
-    [['models', 'lst'], "error: unknown command 'models lst' (did you mean 'list'?)\nRun 'openai-models models --help' for usage.\n"],
+    [
+      ['models', 'lst'],
+      "error: unknown command 'models lst' (did you mean 'list'?)\nRun 'openai-models models --help' for usage.\n",
+    ],
     [['models', 'get'], "error: unknown command 'models get'\nRun 'openai-models models --help' for usage.\n"],
     [['models', 'retrieve'], "error: missing --model <id>\nRun 'openai-models models retrieve --help' for usage.\n"],
     [['models', 'delete'], "error: missing --model <id>\nRun 'openai-models models delete --help' for usage.\n"],
-    [['models', 'retrieve', 'a', 'b'], "error: unexpected argument 'b'\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', 'a', '--model', 'b'], "error: give the model once: --model b or a\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'retrieve', '..'], "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'list', 'extra'], "error: unexpected argument 'extra'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--model', 'x'], "error: 'models list' takes no --model\nRun 'openai-models models list --help' for usage.\n"],
+    [
+      ['models', 'retrieve', 'a', 'b'],
+      "error: unexpected argument 'b'\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', 'a', '--model', 'b'],
+      "error: give the model once: --model b or a\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', '..'],
+      "error: Value '..' can't be safely passed as the `model` path parameter: the URL would name another endpoint\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', 'extra'],
+      "error: unexpected argument 'extra'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--model', 'x'],
+      "error: 'models list' takes no --model\nRun 'openai-models models list --help' for usage.\n",
+    ],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });

@@ -43,7 +43,13 @@ export function resolve(positionals: readonly string[], values: Values): Resolve
       if (values.help) return { help: LIST_HELP };
       noExtra(name, rest);
       if (values.model !== undefined) throw new CLIError(`'${name}' takes no --model`, { command: name });
-      return { command: { name, help: LIST_HELP, run: (client) => client.models.list().then((body) => ({ kind: 'list', body })) } };
+      return {
+        command: {
+          name,
+          help: LIST_HELP,
+          run: (client) => client.models.list().then((body) => ({ kind: 'list', body })),
+        },
+      };
     case 'retrieve':
     case 'delete': {
       const help = sub === 'retrieve' ? RETRIEVE_HELP : DELETE_HELP;

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 /** Runs the CLI against one scenario of the server; stdout and stderr are pipes unless said otherwise. */
-async function cli(scenario: string, argv: string[], options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {}) {
+async function cli(
+  scenario: string,
+  argv: string[],
+  options: { stdoutTTY?: boolean; stderrTTY?: boolean; env?: Record<string, string> } = {},
+) {
   const io = memoryIO({
     env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${server.url}/${scenario}`, ...options.env },
     stdoutTTY: options.stdoutTTY ?? false,
@@ -29,7 +33,9 @@ async function cli(scenario: string, argv: string[], options: { stdoutTTY?: bool
 describe('colour', () => {
   it('bolds the table header in a terminal only when NO_COLOR is unset or empty', async () => {
     const coloured = await cli('ok', ['models', 'list'], { stdoutTTY: true });
-    expect(coloured.out.split('\n')[0]).toBe('\x1b[1mID                                    CREATED     OWNED BY\x1b[22m');
+    expect(coloured.out.split('\n')[0]).toBe(
+      '\x1b[1mID                                    CREATED     OWNED BY\x1b[22m',
+    );
     const empty = await cli('ok', ['models', 'list'], { stdoutTTY: true, env: { NO_COLOR: '' } });
     expect(empty.out).toContain('\x1b[1m');
     const piped = await cli('ok', ['models', 'list', '--format', 'table']);
@@ -46,9 +52,13 @@ describe('colour', () => {
 
 describe('keys shorter than 8 characters are not searched for, so they cannot garble output', () => {
   it('a 7-character key leaves its text alone; an 8-character key is scrubbed', async () => {
-    const short = await cli('ok', ['models', 'retrieve', 'abc1234', '--field', 'id'], { env: { OPENAI_API_KEY: 'abc1234' } });
+    const short = await cli('ok', ['models', 'retrieve', 'abc1234', '--field', 'id'], {
+      env: { OPENAI_API_KEY: 'abc1234' },
+    });
     expect(short).toEqual({ code: 0, out: 'abc1234\n', err: '' });
-    const eight = await cli('ok', ['models', 'retrieve', 'abcd1234', '--field', 'id'], { env: { OPENAI_API_KEY: 'abcd1234' } });
+    const eight = await cli('ok', ['models', 'retrieve', 'abcd1234', '--field', 'id'], {
+      env: { OPENAI_API_KEY: 'abcd1234' },
+    });
     expect(eight).toEqual({ code: 0, out: '[REDACTED]\n', err: '' });
   });
 });

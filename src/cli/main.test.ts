@@ -7,7 +7,10 @@ import { version } from './version.js';
  * stdout and stderr, and the exit code, which comes only after both streams
  * have drained.
  */
-function fakeProcess(argv: string[], options: { env?: Record<string, string>; stdoutTTY?: boolean; stderrTTY?: boolean } = {}) {
+function fakeProcess(
+  argv: string[],
+  options: { env?: Record<string, string>; stdoutTTY?: boolean; stderrTTY?: boolean } = {},
+) {
   const events: string[] = [];
   let onError: ((error: NodeJS.ErrnoException) => void) | undefined;
   const stream = (name: string, isTTY: boolean | undefined) => ({
@@ -60,12 +63,17 @@ describe('the openai-models executable', () => {
 
     const tty = fakeProcess(['modles', 'list'], { stderrTTY: true });
     await main(tty.proc);
-    expect(tty.proc.stderr.text).toBe("\x1b[31merror:\x1b[39m unknown command 'modles'\nRun 'openai-models --help' for usage.\n");
+    expect(tty.proc.stderr.text).toBe(
+      "\x1b[31merror:\x1b[39m unknown command 'modles'\nRun 'openai-models --help' for usage.\n",
+    );
   });
 
   it('passes the environment, and picks a table for a terminal and JSON for a pipe', async () => {
     const fetch = vi.fn(async (request: Request) =>
-      Response.json({ object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] }, { headers: { 'x-request-id': 'req_1' } }),
+      Response.json(
+        { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] },
+        { headers: { 'x-request-id': 'req_1' } },
+      ),
     );
     vi.stubGlobal('fetch', fetch);
     const env = { OPENAI_API_KEY: 'sk-main-test-0123456789', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };

@@ -23,7 +23,11 @@ interface Stream {
 export async function main(proc: Process): Promise<void> {
   // `openai-models models list | head -1`: a closed pipe is not an error.
   proc.stdout.on('error', (error) => proc.exit(error.code === 'EPIPE' ? 0 : 1));
-  const code = await run(proc.argv.slice(2), { stdout: output(proc.stdout), stderr: output(proc.stderr), env: proc.env });
+  const code = await run(proc.argv.slice(2), {
+    stdout: output(proc.stdout),
+    stderr: output(proc.stderr),
+    env: proc.env,
+  });
   await drained(proc.stdout);
   await drained(proc.stderr);
   proc.exit(code);

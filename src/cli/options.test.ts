@@ -33,19 +33,49 @@ describe('options', () => {
 
 describe('usage errors exit 2 with a hint', () => {
   it.each([
-    [['models', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
+    [
+      ['models', 'list', '--colour'],
+      "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n",
+    ],
     [['models', 'list', '-x'], "error: unknown option '-x'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--colour=red'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', '--colour', 'list'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
-    [['--api-key', 'sk-x', 'models', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'retrieve', '-x', 'gpt-4o'], "error: unknown option '-x'\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [
+      ['models', 'list', '--colour=red'],
+      "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', '--colour', 'list'],
+      "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['--api-key', 'sk-x', 'models', 'list', '--colour'],
+      "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', '-x', 'gpt-4o'],
+      "error: unknown option '-x'\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
     [['model', 'list', '--colour'], "error: unknown option '--colour'\nRun 'openai-models --help' for usage.\n"],
     [['models', 'lst', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models --help' for usage.\n"],
-    [['--colour', 'models', 'list'], "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--debug=yes'], "error: option '--debug' takes no value\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--format'], "error: option '--format' needs a value\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'retrieve', '--model', '--debug'], "error: option '--model' needs a value (write --model=-x for a value that starts with '-')\nRun 'openai-models models retrieve --help' for usage.\n"],
-    [['models', 'list', '--max-retries', '-1'], "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai-models models list --help' for usage.\n"],
+    [
+      ['--colour', 'models', 'list'],
+      "error: unknown option '--colour'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--debug=yes'],
+      "error: option '--debug' takes no value\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--format'],
+      "error: option '--format' needs a value\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', '--model', '--debug'],
+      "error: option '--model' needs a value (write --model=-x for a value that starts with '-')\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--max-retries', '-1'],
+      "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai-models models list --help' for usage.\n",
+    ],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });
@@ -53,9 +83,18 @@ describe('usage errors exit 2 with a hint', () => {
 
 describe('a line that does not parse', () => {
   it.each([
-    [['models', 'delete', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models delete --help' for usage.\n"],
-    [['models', 'delete', 'x', '--model'], "error: option '--model' needs a value\nRun 'openai-models models delete --help' for usage.\n"],
-    [['models', 'retrieve', '--colour'], "error: unknown option '--colour'\nRun 'openai-models models retrieve --help' for usage.\n"],
+    [
+      ['models', 'delete', '--colour'],
+      "error: unknown option '--colour'\nRun 'openai-models models delete --help' for usage.\n",
+    ],
+    [
+      ['models', 'delete', 'x', '--model'],
+      "error: option '--model' needs a value\nRun 'openai-models models delete --help' for usage.\n",
+    ],
+    [
+      ['models', 'retrieve', '--colour'],
+      "error: unknown option '--colour'\nRun 'openai-models models retrieve --help' for usage.\n",
+    ],
   ])('%j points to the help of the command named before the first option', async (argv, expected) => {
     expect(await echoingCLI(argv)).toEqual({ code: 2, out: '', err: expected, requests: [] });
   });

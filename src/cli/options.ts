@@ -27,7 +27,9 @@ const OPTIONS = {
 export const FORMATS = ['json', 'jsonl', 'yaml', 'table'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type Parsed = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+export type Parsed = ReturnType<
+  typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+>;
 export type Values = Parsed['values'];
 
 /** `argv` split into options and positionals; unknown options and missing values become a `CLIError`. */
@@ -50,13 +52,19 @@ function parseErrorMessage(error: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
   const name = option.replace(' <value>', '');
   if (/argument missing/.test(message)) return `option '${name}' needs a value`;
-  if (/ambiguous/.test(message)) return `option '${name}' needs a value (write ${name}=-x for a value that starts with '-')`;
+  if (/ambiguous/.test(message))
+    return `option '${name}' needs a value (write ${name}=-x for a value that starts with '-')`;
   return `option '${name}' takes no value`;
 }
 
 /** The command a line that did not parse names, for its usage hint: `models list`, `models` or `''`. */
 function commandGuess(argv: string[]): string {
-  const [group, command] = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false }).positionals;
+  const [group, command] = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  }).positionals;
   if (group !== 'models') return '';
   return isSubcommand(command) ? `models ${command}` : 'models';
 }

@@ -16,12 +16,18 @@ async function cli(argv: string[], answer: () => Response) {
   return { code, out: io.out(), err: io.err() };
 }
 
-const list = (...data: object[]) => () => Response.json({ object: 'list', data });
+const list =
+  (...data: object[]) =>
+  () =>
+    Response.json({ object: 'list', data });
 const model = { id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' };
 
 describe('--field', () => {
   it('prints an empty line for a model without the field, so lines keep matching models', async () => {
-    const { code, out, err } = await cli(['models', 'list', '--field', 'owned_by'], list(model, { id: 'local-model', object: 'model' }, model));
+    const { code, out, err } = await cli(
+      ['models', 'list', '--field', 'owned_by'],
+      list(model, { id: 'local-model', object: 'model' }, model),
+    );
     expect({ code, out, err }).toEqual({ code: 0, out: 'system\n\nsystem\n', err: '' });
   });
 
@@ -39,7 +45,9 @@ describe('--field', () => {
 
   it('follows a path into nested objects and arrays', async () => {
     const nested = { ...model, permission: [{ id: 'perm-1', allow_view: true }] };
-    expect((await cli(['models', 'list', '--field', 'permission.0.allow_view'], list(nested, model))).out).toBe('true\n\n');
+    expect((await cli(['models', 'list', '--field', 'permission.0.allow_view'], list(nested, model))).out).toBe(
+      'true\n\n',
+    );
   });
 
   it('that no model has (a typo) is reported after the call, with the fields there are', async () => {
@@ -49,7 +57,9 @@ describe('--field', () => {
     };
     expect(await run(['models', 'list', '--field', 'idd'], io)).toBe(2);
     expect(io.out()).toBe('');
-    expect(io.err()).toBe("error: no field 'idd' in the answer (it has: id, object)\nRun 'openai-models models list --help' for usage.\n");
+    expect(io.err()).toBe(
+      "error: no field 'idd' in the answer (it has: id, object)\nRun 'openai-models models list --help' for usage.\n",
+    );
   });
 });
 
@@ -63,16 +73,18 @@ describe('an answer nested too deeply to print', () => {
   // 1,001 levels: refused the same on every Node, although JSON.stringify
   // would still manage it (it gives up some 4,000 levels down on Node 20-24,
   // never on 26).
-  it.each([['--format', 'json'], ['--format', 'jsonl'], ['--format', 'table'], ['--field', 'id']])(
-    '%s %s: refused in one line, exit 1, no stack trace and no usage hint',
-    async (...flag) => {
-      expect(await cli(['models', 'retrieve', 'gpt-4o-mini', ...flag], nested(1000))).toEqual({
-        code: 1,
-        out: '',
-        err: 'error: cannot print the answer: it nests objects or arrays more than 1000 levels deep\n',
-      });
-    },
-  );
+  it.each([
+    ['--format', 'json'],
+    ['--format', 'jsonl'],
+    ['--format', 'table'],
+    ['--field', 'id'],
+  ])('%s %s: refused in one line, exit 1, no stack trace and no usage hint', async (...flag) => {
+    expect(await cli(['models', 'retrieve', 'gpt-4o-mini', ...flag], nested(1000))).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: cannot print the answer: it nests objects or arrays more than 1000 levels deep\n',
+    });
+  });
 
   it('--format yaml: refused past 500 levels, as the YAML writer would run out of stack', async () => {
     expect(await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], nested(500))).toEqual({
@@ -97,7 +109,9 @@ describe('an answer nested too deeply to print', () => {
   it('prints 500 levels as YAML, objects in objects (the deepest stack for the writer)', async () => {
     let owner: unknown = 'system';
     for (let level = 0; level < 499; level++) owner = { a: owner };
-    const { code, out } = await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], () => Response.json({ ...model, owned_by: owner }));
+    const { code, out } = await cli(['models', 'retrieve', 'gpt-4o-mini', '--format', 'yaml'], () =>
+      Response.json({ ...model, owned_by: owner }),
+    );
     expect(code).toBe(0);
     expect(parseYAML(out)).toEqual({ ...model, owned_by: owner });
   });

@@ -19,7 +19,9 @@ export async function render(result: Result, format: Format, bold: (text: string
     case 'json':
       return `${JSON.stringify(result.body, null, 2)}\n`;
     case 'jsonl':
-      return items(result).map((item) => `${JSON.stringify(item)}\n`).join('');
+      return items(result)
+        .map((item) => `${JSON.stringify(item)}\n`)
+        .join('');
     case 'yaml':
       return toYAML(result.body);
     case 'table': {
@@ -40,7 +42,11 @@ export async function render(result: Result, format: Format, bold: (text: string
 export function pickField(result: Result, path: string): string | undefined {
   const values = items(result).map((item) => at(item, path.split('.')));
   if (values.length > 0 && values.every((value) => value === undefined)) return undefined;
-  return values.map((value) => `${value === undefined ? '' : oneLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`).join('');
+  return values
+    .map(
+      (value) => `${value === undefined ? '' : oneLine(typeof value === 'string' ? value : JSON.stringify(value))}\n`,
+    )
+    .join('');
 }
 
 /**

@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function cli(scenario: string, argv: string[], options: { stderrTTY?: boolean; env?: Record<string, string> } = {}) {
+async function cli(
+  scenario: string,
+  argv: string[],
+  options: { stderrTTY?: boolean; env?: Record<string, string> } = {},
+) {
   const io = memoryIO({
     env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: `${server.url}/${scenario}`, ...options.env },
     stderrTTY: options.stderrTTY ?? false,
@@ -44,7 +48,9 @@ describe('API failures exit 1 with one line: status, message, request id', () =>
 
   it('404 on retrieve and on delete', async () => {
     const retrieve = expectOneLineFailure(await cli('404', ['models', 'retrieve', 'nope']));
-    expect(retrieve).toBe('error: 404 The model `nope` does not exist or you do not have access to it. (request ID req_404_test)\n');
+    expect(retrieve).toBe(
+      'error: 404 The model `nope` does not exist or you do not have access to it. (request ID req_404_test)\n',
+    );
     const del = expectOneLineFailure(await cli('404', ['models', 'delete', '--model', 'ft:x:y']));
     expect(del).toContain('error: 404 The model `ft:x:y` does not exist');
   });
@@ -81,7 +87,9 @@ describe('API failures exit 1 with one line: status, message, request id', () =>
 
   it('invalid JSON in a 200', async () => {
     const err = expectOneLineFailure(await cli('bad-json', ['models', 'list']));
-    expect(err).toBe('error: 200 response body is not valid JSON: "{\\"object\\": \\"list\\", \\"data\\": [" (request ID req_bad_json)\n');
+    expect(err).toBe(
+      'error: 200 response body is not valid JSON: "{\\"object\\": \\"list\\", \\"data\\": [" (request ID req_bad_json)\n',
+    );
   });
 });
 
@@ -93,7 +101,9 @@ describe('network failures exit 1 with one line', () => {
 
   it('a server that stalls past --timeout', async () => {
     const started = Date.now();
-    const err = expectOneLineFailure(await cli('stall', ['models', 'retrieve', 'gpt-4o-mini', '--timeout', '200ms', '--max-retries', '0']));
+    const err = expectOneLineFailure(
+      await cli('stall', ['models', 'retrieve', 'gpt-4o-mini', '--timeout', '200ms', '--max-retries', '0']),
+    );
     expect(err).toBe('error: Request timed out. Try a larger --timeout.\n');
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -125,7 +135,10 @@ describe('--debug', () => {
       fetch: () => Promise.reject(cause),
     });
     expect({ code, out: io.out() }).toEqual({ code: 1, out: '' });
-    const lines = io.err().split('\n').filter((line) => !line.startsWith('debug: '));
+    const lines = io
+      .err()
+      .split('\n')
+      .filter((line) => !line.startsWith('debug: '));
     expect(lines.slice(1)).toEqual([
       '  APIConnectionError',
       '  cause: Error: level 1',

@@ -33,7 +33,11 @@ describe('the key is scrubbed from stdout, wherever the CLI learnt it', () => {
     ['OPENAI_API_KEY', ['models', 'retrieve', KEY, '--field', 'id'], { OPENAI_API_KEY: KEY }],
     ['--api-key K', ['models', 'retrieve', KEY, '--field', 'id', '--api-key', KEY], {}],
     ['--api-key=K', ['--api-key=' + KEY, 'models', 'retrieve', KEY, '--field', 'id'], {}],
-    ['the last of two --api-key', ['--api-key', 'sk-other-key-000000', 'models', 'retrieve', KEY, '--field', 'id', `--api-key=${KEY}`], {}],
+    [
+      'the last of two --api-key',
+      ['--api-key', 'sk-other-key-000000', 'models', 'retrieve', KEY, '--field', 'id', `--api-key=${KEY}`],
+      {},
+    ],
   ])('from %s', async (_, argv, env) => {
     expect(await cli(argv, env)).toEqual({ code: 0, out: '[REDACTED]\n', err: '' });
     expect(server.lastHeaders()?.authorization).toBe(`Bearer ${KEY}`);
@@ -59,16 +63,28 @@ describe('the key is scrubbed from stdout, wherever the CLI learnt it', () => {
 describe('the key is scrubbed from stderr', () => {
   it('from a usage error that quotes the command line, even before the options are parsed', async () => {
     const bad = await cli(['models', 'list', KEY, `--api-key=${KEY}`, '--bogus']);
-    expect(bad).toEqual({ code: 2, out: '', err: "error: unknown option '--bogus'\nRun 'openai-models models list --help' for usage.\n" });
+    expect(bad).toEqual({
+      code: 2,
+      out: '',
+      err: "error: unknown option '--bogus'\nRun 'openai-models models list --help' for usage.\n",
+    });
     const extra = await cli(['models', 'list', KEY, '--api-key', KEY]);
-    expect(extra).toEqual({ code: 2, out: '', err: "error: unexpected argument '[REDACTED]'\nRun 'openai-models models list --help' for usage.\n" });
+    expect(extra).toEqual({
+      code: 2,
+      out: '',
+      err: "error: unexpected argument '[REDACTED]'\nRun 'openai-models models list --help' for usage.\n",
+    });
   });
 
   it('from --debug lines', async () => {
-    const { code, out, err } = await cli(['models', 'retrieve', KEY, '--field', 'id', '--debug'], { OPENAI_API_KEY: KEY });
+    const { code, out, err } = await cli(['models', 'retrieve', KEY, '--field', 'id', '--debug'], {
+      OPENAI_API_KEY: KEY,
+    });
     expect(code).toBe(0);
     expect(out).toBe('[REDACTED]\n');
-    expect(err).toMatch(/^debug: request GET http:\/\/127\.0\.0\.1:\d+\/ok\/models\/\[REDACTED\] \{"headers":\{"authorization":"Bearer \[REDACTED\]"\}\}\n/);
+    expect(err).toMatch(
+      /^debug: request GET http:\/\/127\.0\.0\.1:\d+\/ok\/models\/\[REDACTED\] \{"headers":\{"authorization":"Bearer \[REDACTED\]"\}\}\n/,
+    );
     expect(err).not.toContain(KEY);
   });
 
@@ -77,7 +93,11 @@ describe('the key is scrubbed from stderr', () => {
     expect(fromEnv.code).toBe(1);
     expect(fromEnv.err).toContain('error: 401 Bad credentials: Bearer [REDACTED]');
     const other = 'sk-option-key-9876543210';
-    const fromOption = await cli(['models', 'list', '--debug', `--api-key=${other}`], { OPENAI_API_KEY: KEY }, '401-echo');
+    const fromOption = await cli(
+      ['models', 'list', '--debug', `--api-key=${other}`],
+      { OPENAI_API_KEY: KEY },
+      '401-echo',
+    );
     expect(fromOption.err).toContain('Bearer [REDACTED]');
     for (const text of [fromEnv.out, fromEnv.err, fromOption.out, fromOption.err]) {
       expect(text).not.toContain(KEY);
@@ -91,7 +111,9 @@ describe('--debug', () => {
     const { code, out, err } = await cli(['models', 'list', '--debug', '--field', 'id'], { OPENAI_API_KEY: KEY });
     expect(code).toBe(0);
     expect(out).toBe('gpt-4o-mini\nft:gpt-4o-mini:acemeco:suffix:abc123\n');
-    expect(err).toMatch(new RegExp(`^debug: request GET ${server.url}/ok/models .*"authorization":"Bearer \\[REDACTED\\]"`, 'm'));
+    expect(err).toMatch(
+      new RegExp(`^debug: request GET ${server.url}/ok/models .*"authorization":"Bearer \\[REDACTED\\]"`, 'm'),
+    );
     expect(err).toMatch(new RegExp(`^debug: response GET ${server.url}/ok/models 200 in \\d+ ms`, 'm'));
     expect(err).not.toContain(KEY);
   });
@@ -99,7 +121,9 @@ describe('--debug', () => {
 
 describe('--version and --help', () => {
   it('--version prints the version of package.json', async () => {
-    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
     expect(await cli(['--version'])).toMatchObject({ code: 0, out: `${version}\n` });
   });
@@ -142,6 +166,8 @@ describe('an error the CLI did not expect', () => {
       fetch: async () => Response.json({ object: 'list', data: [model] }),
     };
     expect(await run(['models', 'list'], broken)).toBe(1);
-    expect(io.err()).toMatch(/^error: unexpected failure \(a bug; please report it\): Error: disk full\^\[\[2J\n {4}at /);
+    expect(io.err()).toMatch(
+      /^error: unexpected failure \(a bug; please report it\): Error: disk full\^\[\[2J\n {4}at /,
+    );
   });
 });

@@ -51,7 +51,9 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     }
     const depth = maxDepth(options.format);
     if (deeperThan(result.body, depth)) {
-      throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${depth} levels deep`, { exitCode: 1 });
+      throw new CLIError(`cannot print the answer: it nests objects or arrays more than ${depth} levels deep`, {
+        exitCode: 1,
+      });
     }
     if (options.field === undefined) {
       stdout.write(await render(result, options.format, styler(useColour(io.stdout, io.env)).bold));
@@ -60,7 +62,9 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
     const text = pickField(result, options.field);
     if (text === undefined) {
       // Only an answer with at least one object gets here (pickField), so there are names to list.
-      throw new CLIError(`no field '${options.field}' in the answer (it has: ${fieldNames(result).join(', ')})`, { command: command.name });
+      throw new CLIError(`no field '${options.field}' in the answer (it has: ${fieldNames(result).join(', ')})`, {
+        command: command.name,
+      });
     }
     stdout.write(text);
     return 0;

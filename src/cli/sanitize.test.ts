@@ -16,7 +16,9 @@ const DANGEROUS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\
 
 describe('sanitize', () => {
   it('shows C0 controls in caret notation, DEL as ^?, C1 controls as \\u escapes', () => {
-    expect(sanitize('\x00\x07\x08\x0b\x0c\x0d\x1b\x1f\x7f\x80\x9b\x9f')).toBe('^@^G^H^K^L^M^[^_^?\\u0080\\u009b\\u009f');
+    expect(sanitize('\x00\x07\x08\x0b\x0c\x0d\x1b\x1f\x7f\x80\x9b\x9f')).toBe(
+      '^@^G^H^K^L^M^[^_^?\\u0080\\u009b\\u009f',
+    );
   });
 
   it('makes the escape sequences of the issue inert: retitle, clear screen, CSI in its one-byte form', () => {
@@ -63,7 +65,10 @@ afterAll(() => server.stop());
 const SHOWN = '^[]0;pwned^G^[[2J\\u009b31m';
 
 async function cli(name: HostileCase, argv: string[], options: { stderrTTY?: boolean } = {}) {
-  const io = memoryIO({ env: { OPENAI_API_KEY: 'sk-escapes-test-0123456789', OPENAI_BASE_URL: server.baseURL(name) }, ...options });
+  const io = memoryIO({
+    env: { OPENAI_API_KEY: 'sk-escapes-test-0123456789', OPENAI_BASE_URL: server.baseURL(name) },
+    ...options,
+  });
   const code = await run(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
@@ -98,20 +103,28 @@ describe('escape sequences from a server are shown, not obeyed', () => {
     const { code, err } = await cli('escape-garbled', ['models', 'list']);
     expect(code).toBe(1);
     // JSON quoting (the client's snippet) escapes C0 but not C1: the sanitizer catches 0x9b.
-    expect(err).toBe('error: 200 response body is not valid JSON: "<html>\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m</html>" (request ID req_garbled)\n');
+    expect(err).toBe(
+      'error: 200 response body is not valid JSON: "<html>\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m</html>" (request ID req_garbled)\n',
+    );
   });
 
   it('in table cells, the bidi override U+202E too', async () => {
     const { code, out, err } = await cli('escape-table', ['models', 'list', '--format', 'table']);
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toBe(
-      ['ID                              CREATED     OWNED BY', `evil${SHOWN}  2024-07-16  own^Ger\\u009b\\u202erev`, ''].join('\n'),
+      [
+        'ID                              CREATED     OWNED BY',
+        `evil${SHOWN}  2024-07-16  own^Ger\\u009b\\u202erev`,
+        '',
+      ].join('\n'),
     );
   });
 
   it('in --field values', async () => {
     expect((await cli('escape-table', ['models', 'list', '--field', 'id'])).out).toBe(`evil${SHOWN}\n`);
-    expect((await cli('escape-table', ['models', 'list', '--field', 'owned_by'])).out).toBe('own^Ger\\u009b\\u202erev\n');
+    expect((await cli('escape-table', ['models', 'list', '--field', 'owned_by'])).out).toBe(
+      'own^Ger\\u009b\\u202erev\n',
+    );
   });
 
   it('in usage errors that quote the command line', async () => {

@@ -11,7 +11,10 @@ import { run } from './run.js';
 import { duration } from './settings.js';
 
 const KEY = 'sk-test-settings-0123456789';
-const LIST = { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] };
+const LIST = {
+  object: 'list',
+  data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }],
+};
 
 type Answer = (request: Request, signal: AbortSignal | undefined) => Response | Promise<Response>;
 
@@ -37,7 +40,8 @@ const stall: Answer = (_request, signal) =>
   });
 
 /** A list whose JSON is well over `bytes` long. */
-const bigList = (bytes: number): Response => Response.json({ object: 'list', data: [{ id: 'x'.repeat(bytes), object: 'model' }] });
+const bigList = (bytes: number): Response =>
+  Response.json({ object: 'list', data: [{ id: 'x'.repeat(bytes), object: 'model' }] });
 
 function usageError(result: { code: number; out: string; err: string; requests: Request[] }): string {
   expect(result.code).toBe(2);
@@ -61,18 +65,54 @@ async function serverCLI(argv: string[], options: { env?: Record<string, string>
 
 describe('usage errors exit 2 with a hint', () => {
   it.each([
-    [['models', 'list', '--format', 'xml'], "error: --format must be one of json, jsonl, yaml, table; got 'xml'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--format', 'json', '--field', 'id'], "error: use --format or --field, not both\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--timeout', '0'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '0'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--timeout', 'soon'], "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--max-retries', '1.5'], "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--base-url', 'api.openai.com/v1'], 'error: baseURL must be an http:// or https:// URL, got "api.openai.com/v1"\nRun \'openai-models models list --help\' for usage.\n'],
-    [['models', 'list', '--base-url', 'ftp://example.com'], 'error: baseURL must be an http:// or https:// URL, got "ftp://example.com"\nRun \'openai-models models list --help\' for usage.\n'],
-    [['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'], 'error: baseURL must not hold credentials (user:password@), got "http://***@127.0.0.1:9/v1"\nRun \'openai-models models list --help\' for usage.\n'],
-    [['models', 'list', '--base-url', ''], "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--api-key', ' '], "error: --api-key is empty\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--organization='], "error: --organization is empty\nRun 'openai-models models list --help' for usage.\n"],
-    [['models', 'list', '--project', ''], "error: --project is empty\nRun 'openai-models models list --help' for usage.\n"],
+    [
+      ['models', 'list', '--format', 'xml'],
+      "error: --format must be one of json, jsonl, yaml, table; got 'xml'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--format', 'json', '--field', 'id'],
+      "error: use --format or --field, not both\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--timeout', '0'],
+      "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '0'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--timeout', 'soon'],
+      "error: --timeout must be a positive duration such as 30, 30s, 500ms or 2m; got 'soon'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--max-retries', '1.5'],
+      "error: --max-retries must be a whole number from 0 to 999; got '1.5'\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--base-url', 'api.openai.com/v1'],
+      'error: baseURL must be an http:// or https:// URL, got "api.openai.com/v1"\nRun \'openai-models models list --help\' for usage.\n',
+    ],
+    [
+      ['models', 'list', '--base-url', 'ftp://example.com'],
+      'error: baseURL must be an http:// or https:// URL, got "ftp://example.com"\nRun \'openai-models models list --help\' for usage.\n',
+    ],
+    [
+      ['models', 'list', '--base-url', 'http://me:hunter2-password@127.0.0.1:9/v1'],
+      'error: baseURL must not hold credentials (user:password@), got "http://***@127.0.0.1:9/v1"\nRun \'openai-models models list --help\' for usage.\n',
+    ],
+    [
+      ['models', 'list', '--base-url', ''],
+      "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--api-key', ' '],
+      "error: --api-key is empty\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--organization='],
+      "error: --organization is empty\nRun 'openai-models models list --help' for usage.\n",
+    ],
+    [
+      ['models', 'list', '--project', ''],
+      "error: --project is empty\nRun 'openai-models models list --help' for usage.\n",
+    ],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });
@@ -85,17 +125,23 @@ describe('usage errors exit 2 with a hint', () => {
   });
 
   it('a bad OPENAI_BASE_URL', async () => {
-    expect(await usage(['models', 'list'], { OPENAI_API_KEY: 'sk-test-usage-0123456789', OPENAI_BASE_URL: 'localhost:4010' })).toContain(
-      'baseURL must be an http:// or https:// URL, got "localhost:4010"',
-    );
+    expect(
+      await usage(['models', 'list'], {
+        OPENAI_API_KEY: 'sk-test-usage-0123456789',
+        OPENAI_BASE_URL: 'localhost:4010',
+      }),
+    ).toContain('baseURL must be an http:// or https:// URL, got "localhost:4010"');
   });
 });
 
 describe('the key, the organization, the project, the base URL', () => {
   it('sends --api-key, --organization and --project, which beat the environment', async () => {
-    const { code } = await serverCLI(['models', 'list', '--api-key', 'sk-from-option-123', '--organization', 'org-1', '--project', 'proj-1'], {
-      env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' },
-    });
+    const { code } = await serverCLI(
+      ['models', 'list', '--api-key', 'sk-from-option-123', '--organization', 'org-1', '--project', 'proj-1'],
+      {
+        env: { OPENAI_ORG_ID: 'org-env', OPENAI_PROJECT_ID: 'proj-env' },
+      },
+    );
     expect(code).toBe(0);
     const headers = server.lastHeaders();
     expect(headers?.['authorization']).toBe('Bearer sk-from-option-123');
@@ -126,15 +172,17 @@ describe('--base-url', () => {
   });
 
   it('given empty, is refused rather than replaced by OPENAI_BASE_URL', async () => {
-    expect(usageError(await cli(['models', 'list', '--base-url='], undefined, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }))).toBe(
-      "error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n",
-    );
+    expect(
+      usageError(await cli(['models', 'list', '--base-url='], undefined, { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })),
+    ).toBe("error: --base-url is empty\nRun 'openai-models models list --help' for usage.\n");
   });
 });
 
 describe('OPENAI_LOG', () => {
   it('that is no level is named in a warning, and ignored', async () => {
-    const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, { OPENAI_LOG: 'verbose\x1b[2J' });
+    const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, {
+      OPENAI_LOG: 'verbose\x1b[2J',
+    });
     expect({ code, out, err }).toEqual({
       code: 0,
       out: 'gpt-4o-mini\n',
@@ -143,11 +191,12 @@ describe('OPENAI_LOG', () => {
     });
   });
 
-
   it('debug logs each request and response on stderr, the data alone on stdout', async () => {
     const { code, out, err } = await cli(['models', 'list', '--field', 'id'], undefined, { OPENAI_LOG: 'debug' });
     expect({ code, out }).toEqual({ code: 0, out: 'gpt-4o-mini\n' });
-    expect(err).toMatch(/^debug: request GET https:\/\/api\.openai\.com\/v1\/models .*"authorization":"Bearer \[REDACTED\]"/m);
+    expect(err).toMatch(
+      /^debug: request GET https:\/\/api\.openai\.com\/v1\/models .*"authorization":"Bearer \[REDACTED\]"/m,
+    );
     expect(err).toMatch(/^debug: response GET https:\/\/api\.openai\.com\/v1\/models 200 in \d+ ms/m);
   });
 
@@ -155,9 +204,14 @@ describe('OPENAI_LOG', () => {
     let calls = 0;
     const busyOnce = (): Response =>
       calls++ === 0
-        ? Response.json({ error: { message: 'busy', type: 'server_error', param: null, code: null } }, { status: 500, headers: { 'retry-after-ms': '0' } })
+        ? Response.json(
+            { error: { message: 'busy', type: 'server_error', param: null, code: null } },
+            { status: 500, headers: { 'retry-after-ms': '0' } },
+          )
         : Response.json(LIST);
-    const { code, out, err } = await cli(['models', 'list', '--field', 'id', '--max-retries', '1'], busyOnce, { OPENAI_LOG: 'info' });
+    const { code, out, err } = await cli(['models', 'list', '--field', 'id', '--max-retries', '1'], busyOnce, {
+      OPENAI_LOG: 'info',
+    });
     expect({ code, out, err }).toEqual({
       code: 0,
       out: 'gpt-4o-mini\n',
@@ -169,7 +223,10 @@ describe('OPENAI_LOG', () => {
 describe('--max-retries', () => {
   it('takes up to three digits: 12 retries make 13 requests', async () => {
     const failing = (): Response =>
-      Response.json({ error: { message: 'busy', type: 'server_error', param: null, code: null } }, { status: 500, headers: { 'retry-after-ms': '0' } });
+      Response.json(
+        { error: { message: 'busy', type: 'server_error', param: null, code: null } },
+        { status: 500, headers: { 'retry-after-ms': '0' } },
+      );
     const { code, out, err, requests } = await cli(['models', 'list', '--max-retries', '12'], failing);
     expect({ code, out, err }).toEqual({ code: 1, out: '', err: 'error: 500 busy\n' });
     expect(requests).toHaveLength(13);
@@ -185,8 +242,15 @@ describe('--max-retries', () => {
 describe('--timeout', () => {
   it.each(['0.05', '.05', ' 0.05s ', '50ms'])('%j: a stalled request is given up after that long', async (timeout) => {
     const started = Date.now();
-    const { code, out, err, requests } = await cli(['models', 'list', '--timeout', timeout, '--max-retries', '0'], stall);
-    expect({ code, out, err }).toEqual({ code: 1, out: '', err: 'error: Request timed out. Try a larger --timeout.\n' });
+    const { code, out, err, requests } = await cli(
+      ['models', 'list', '--timeout', timeout, '--max-retries', '0'],
+      stall,
+    );
+    expect({ code, out, err }).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: Request timed out. Try a larger --timeout.\n',
+    });
     expect(requests).toHaveLength(1);
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -207,7 +271,9 @@ describe('--max-response-size', () => {
     [' 2k ', 2048],
     ['1K', 1024],
   ])('%j: an answer over %i bytes is refused, naming the limit', async (size, bytes) => {
-    const { code, out, err } = await cli(['models', 'list', '--max-response-size', size, '--max-retries', '0'], () => bigList(4096));
+    const { code, out, err } = await cli(['models', 'list', '--max-response-size', size, '--max-retries', '0'], () =>
+      bigList(4096),
+    );
     expect({ code, out }).toEqual({ code: 1, out: '' });
     expect(err).toContain(`(${bytes} bytes)`);
     expect(err).toMatch(/^error: [^\n]* Try a larger --max-response-size\.\n$/);
@@ -245,7 +311,12 @@ describe('--timeout durations', () => {
 describe('the environment', () => {
   it('comes from io.env only: process.env is not read behind its back', async () => {
     const saved = { ...process.env };
-    Object.assign(process.env, { OPENAI_API_KEY: 'sk-process-env-0123456789', OPENAI_BASE_URL: 'http://127.0.0.1:1/process-env', OPENAI_ORG_ID: 'org-process', OPENAI_LOG: 'debug' });
+    Object.assign(process.env, {
+      OPENAI_API_KEY: 'sk-process-env-0123456789',
+      OPENAI_BASE_URL: 'http://127.0.0.1:1/process-env',
+      OPENAI_ORG_ID: 'org-process',
+      OPENAI_LOG: 'debug',
+    });
     try {
       const requests: Request[] = [];
       const io = {

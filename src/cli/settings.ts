@@ -47,7 +47,8 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
   };
   if (values.timeout !== undefined) {
     const ms = duration(values.timeout);
-    if (ms === undefined) throw usage(`--timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '${values.timeout}'`);
+    if (ms === undefined)
+      throw usage(`--timeout must be a positive duration such as 30, 30s, 500ms or 2m; got '${values.timeout}'`);
     client.timeout = ms;
   }
   if (values['max-retries'] !== undefined) {
@@ -58,7 +59,8 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
   if (values['max-response-size'] !== undefined) {
     const text = values['max-response-size'];
     const bytes = size(text);
-    if (bytes === undefined) throw usage(`--max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '${text}'`);
+    if (bytes === undefined)
+      throw usage(`--max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '${text}'`);
     client.maxResponseSize = bytes;
   }
   return { client, format, field: values.field, warnings };
@@ -85,5 +87,3 @@ export function size(text: string): number | undefined {
 function isFormat(value: string): value is Format {
   return FORMATS.some((format) => format === value);
 }
-
-

@@ -11,7 +11,12 @@ describe('table', () => {
       { id: 'a-much-longer-id', created: 1721172741, owned_by: 'x' },
     ];
     expect(await table(MODEL_COLUMNS, rows, plain)).toBe(
-      ['ID                CREATED     OWNED BY', 'a                 1970-01-01  system', 'a-much-longer-id  2024-07-16  x', ''].join('\n'),
+      [
+        'ID                CREATED     OWNED BY',
+        'a                 1970-01-01  system',
+        'a-much-longer-id  2024-07-16  x',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -32,14 +37,22 @@ describe('table', () => {
       ].join('\n'),
     );
     // The terminal column where CREATED and each date start: the display width of what precedes them.
-    const starts = text.trimEnd().split('\n').map((line) => stringWidth(line.slice(0, line.search(/(?<= {2})\S/))));
+    const starts = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => stringWidth(line.slice(0, line.search(/(?<= {2})\S/))));
     expect(starts).toEqual([16, 16, 16, 16]);
   });
 
   it('shows what a compatible server leaves out as "-", keeps a row on one line and escapes control characters', async () => {
     const rows = [{ id: 'vendor/model:free' }, { id: 'evil\nid\x1b[31m\x9b', created: 'yesterday', owned_by: null }];
     expect(await table(MODEL_COLUMNS, rows, plain)).toBe(
-      ['ID                   CREATED    OWNED BY', 'vendor/model:free    -          -', 'evil id^[[31m\\u009b  yesterday  -', ''].join('\n'),
+      [
+        'ID                   CREATED    OWNED BY',
+        'vendor/model:free    -          -',
+        'evil id^[[31m\\u009b  yesterday  -',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -48,7 +61,9 @@ describe('table', () => {
   });
 
   it('shows a deletion as its id and whether it was deleted', async () => {
-    expect(await table(DELETED_COLUMNS, [{ id: 'ft:x', object: 'model', deleted: true }], plain)).toBe('ID    DELETED\nft:x  true\n');
+    expect(await table(DELETED_COLUMNS, [{ id: 'ft:x', object: 'model', deleted: true }], plain)).toBe(
+      'ID    DELETED\nft:x  true\n',
+    );
   });
 
   it('formats cells', () => {
@@ -68,15 +83,29 @@ const COLUMNS: readonly Column[] = [
 
 describe('table with empty cells', () => {
   it('keeps an empty first cell as wide as its column, so the next column stays aligned', async () => {
-    expect(await table(COLUMNS, [{ name: '', note: 'x' }, { name: 'abcdef', note: 'y' }], plain)).toBe(
-      ['NAME    NOTE', '        x', 'abcdef  y', ''].join('\n'),
-    );
+    expect(
+      await table(
+        COLUMNS,
+        [
+          { name: '', note: 'x' },
+          { name: 'abcdef', note: 'y' },
+        ],
+        plain,
+      ),
+    ).toBe(['NAME    NOTE', '        x', 'abcdef  y', ''].join('\n'));
     expect(await table(COLUMNS, [{ name: ' \n ', note: 'x' }], plain)).toBe('NAME  NOTE\n      x\n');
   });
 
   it('leaves no trailing blanks after an empty last cell', async () => {
-    expect(await table(COLUMNS, [{ name: 'abc', note: '' }, { name: 'abcdef', note: '\t' }], plain)).toBe(
-      ['NAME    NOTE', 'abc', 'abcdef', ''].join('\n'),
-    );
+    expect(
+      await table(
+        COLUMNS,
+        [
+          { name: 'abc', note: '' },
+          { name: 'abcdef', note: '\t' },
+        ],
+        plain,
+      ),
+    ).toBe(['NAME    NOTE', 'abc', 'abcdef', ''].join('\n'));
   });
 });

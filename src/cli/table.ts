@@ -17,15 +17,27 @@ export interface Column {
  * combining accent. A cell never breaks the table nor reaches the terminal
  * raw: it goes through `oneLine` (sanitize.ts).
  */
-export async function table(columns: readonly Column[], rows: readonly Record<string, unknown>[], bold: (text: string) => string): Promise<string> {
+export async function table(
+  columns: readonly Column[],
+  rows: readonly Record<string, unknown>[],
+  bold: (text: string) => string,
+): Promise<string> {
   // Loaded for the first table only: string-width's start (Intl.Segmenter, its emoji pattern) would cost every other run ~35 ms of CPU.
   const { default: stringWidth } = await import('string-width');
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
   // Stryker disable next-line StringLiteral: every line has one cell per column, so the fallback is never used
-  const widths = columns.map((column, i) => Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[i] ?? ''))));
+  const widths = columns.map((column, i) =>
+    Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[i] ?? ''))),
+  );
   // Each cell padded to its column's width; `trimEnd` drops the last column's padding.
-  const format = (line: readonly string[]): string => line.map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell))).join('  ').trimEnd();
-  return [bold(format(columns.map((column) => column.header))), ...cells.map(format)].map((line) => `${line}\n`).join('');
+  const format = (line: readonly string[]): string =>
+    line
+      .map((cell, i) => cell + ' '.repeat((widths[i] ?? 0) - stringWidth(cell)))
+      .join('  ')
+      .trimEnd();
+  return [bold(format(columns.map((column) => column.header))), ...cells.map(format)]
+    .map((line) => `${line}\n`)
+    .join('');
 }
 
 /** A JSON value as a cell: strings as they are, nothing as `-`, anything else as JSON. */

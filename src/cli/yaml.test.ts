@@ -9,7 +9,13 @@ describe('toYAML', () => {
       object: 'list',
       data: [
         { id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' },
-        { id: 'ft:gpt-4o-mini:acemeco:suffix:abc123', object: 'model', created: 1727131766, owned_by: 'user-abc123', shutdown_date: null },
+        {
+          id: 'ft:gpt-4o-mini:acemeco:suffix:abc123',
+          object: 'model',
+          created: 1727131766,
+          owned_by: 'user-abc123',
+          shutdown_date: null,
+        },
       ],
     };
     expect(toYAML(list)).toBe(
@@ -32,7 +38,53 @@ describe('toYAML', () => {
   });
 
   it('quotes strings that YAML 1.2 or 1.1 would read as something else', () => {
-    const tricky = ['true', 'No', 'null', '~', '123', '1e3', '0x1F', '-1', '.5', '', ' padded ', 'a: b', 'a #b', '- x', '@x', '*x', '&x', '!x', '%x', '`x', '"x"', "'x'", '[x]', '{x}', 'x:', 'line\nbreak', 'tab\there', '\u0085', '\u2028', '\ufeff', '2024-07-16', 'meta-llama/Llama-3.1-8B', 'vendor/model:free', 'yes', 'on', 'OFF', 'y', 'n', '0b1', '1_000', '1:20', '.inf', '<<', '---', '? x'];
+    const tricky = [
+      'true',
+      'No',
+      'null',
+      '~',
+      '123',
+      '1e3',
+      '0x1F',
+      '-1',
+      '.5',
+      '',
+      ' padded ',
+      'a: b',
+      'a #b',
+      '- x',
+      '@x',
+      '*x',
+      '&x',
+      '!x',
+      '%x',
+      '`x',
+      '"x"',
+      "'x'",
+      '[x]',
+      '{x}',
+      'x:',
+      'line\nbreak',
+      'tab\there',
+      '\u0085',
+      '\u2028',
+      '\ufeff',
+      '2024-07-16',
+      'meta-llama/Llama-3.1-8B',
+      'vendor/model:free',
+      'yes',
+      'on',
+      'OFF',
+      'y',
+      'n',
+      '0b1',
+      '1_000',
+      '1:20',
+      '.inf',
+      '<<',
+      '---',
+      '? x',
+    ];
     for (const text of tricky) {
       const yaml = toYAML({ id: text });
       expect(parse(yaml), `${text} → ${yaml}`).toEqual({ id: text });
@@ -71,7 +123,28 @@ describe('toYAML', () => {
 
   it('leaves no such character raw, and reads back the same, whatever the string', () => {
     const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
-    const char = fc.oneof(fc.constantFrom('\x00', '\x1b', '\x7f', '\x85', '\x9b', '\u2028', '\ufeff', '\uffff', '\t', '\n', '\r', ' ', ':', '#', '-', '"', "'"), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }));
+    const char = fc.oneof(
+      fc.constantFrom(
+        '\x00',
+        '\x1b',
+        '\x7f',
+        '\x85',
+        '\x9b',
+        '\u2028',
+        '\ufeff',
+        '\uffff',
+        '\t',
+        '\n',
+        '\r',
+        ' ',
+        ':',
+        '#',
+        '-',
+        '"',
+        "'",
+      ),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    );
     fc.assert(
       fc.property(fc.string({ unit: char }), fc.string({ unit: char }), (key, text) => {
         const yaml = toYAML({ [key]: text, list: [text] });

@@ -56,7 +56,11 @@ describe('isBrowserLike', () => {
       constructor(readonly userAgent: string) {}
     }
     const worker = (userAgent: string, extra: object = {}): object =>
-      Object.assign(Object.create(WorkerGlobalScope.prototype), { WorkerGlobalScope, WorkerNavigator, navigator: new WorkerNavigator(userAgent) }, extra);
+      Object.assign(
+        Object.create(WorkerGlobalScope.prototype),
+        { WorkerGlobalScope, WorkerNavigator, navigator: new WorkerNavigator(userAgent) },
+        extra,
+      );
     expect(isBrowserLike(worker('Mozilla/5.0'))).toBe(true);
     expect(isBrowserLike(worker('Cloudflare-Workers'))).toBe(false);
     expect(isBrowserLike(worker('Mozilla/5.0', { process: { versions: { node: '22.0.0' } } }))).toBe(false);
@@ -73,11 +77,23 @@ describe('isBrowserLike', () => {
     }
     const scope = (parts: object): object => Object.assign(Object.create(WorkerGlobalScope.prototype), parts);
     // Each lacks one mark of a browser's worker; the rest are in place.
-    expect(isBrowserLike(scope({ WorkerGlobalScope: {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
-    expect(isBrowserLike(scope({ WorkerGlobalScope: class Other {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
-    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator: {}, navigator: new WorkerNavigator('Mozilla/5.0') }))).toBe(false);
-    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: { userAgent: 'Mozilla/5.0' } }))).toBe(false);
-    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: new WorkerNavigator(undefined) }))).toBe(false);
+    expect(
+      isBrowserLike(scope({ WorkerGlobalScope: {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') })),
+    ).toBe(false);
+    expect(
+      isBrowserLike(
+        scope({ WorkerGlobalScope: class Other {}, WorkerNavigator, navigator: new WorkerNavigator('Mozilla/5.0') }),
+      ),
+    ).toBe(false);
+    expect(
+      isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator: {}, navigator: new WorkerNavigator('Mozilla/5.0') })),
+    ).toBe(false);
+    expect(isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: { userAgent: 'Mozilla/5.0' } }))).toBe(
+      false,
+    );
+    expect(
+      isBrowserLike(scope({ WorkerGlobalScope, WorkerNavigator, navigator: new WorkerNavigator(undefined) })),
+    ).toBe(false);
   });
 });
 

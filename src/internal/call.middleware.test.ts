@@ -53,8 +53,12 @@ describe('client.api middleware sees every call', () => {
     expect(server.seen.every((s) => s.headers.authorization === `Bearer ${KEY}`)).toBe(true);
   });
 
-  it('onResponse sees a resource call\'s error answer with its body readable; the call still throws the typed error', async () => {
-    const { client } = await serve((_req, res) => json(res, 404, { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } }));
+  it("onResponse sees a resource call's error answer with its body readable; the call still throws the typed error", async () => {
+    const { client } = await serve((_req, res) =>
+      json(res, 404, {
+        error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' },
+      }),
+    );
     const bodies: unknown[] = [];
     client.api.use({
       async onResponse({ response }) {
@@ -64,7 +68,12 @@ describe('client.api middleware sees every call', () => {
     const error = await failure(client.models.retrieve('nope'));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe('404 no such model');
-    expect(bodies).toEqual([[404, { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } }]]);
+    expect(bodies).toEqual([
+      [
+        404,
+        { error: { message: 'no such model', type: 'invalid_request_error', param: null, code: 'model_not_found' } },
+      ],
+    ]);
   });
 
   it('a middleware that answers by itself is parsed like the server: no request is sent', async () => {
@@ -80,7 +89,12 @@ describe('client.api middleware sees every call', () => {
     const got = await client.models.retrieve('gpt-4o-mini');
     expect(got).toEqual(model);
     expect(got._request_id).toBe('req_cached');
-    expect(await client.models.retrieve('gpt-4o-mini').asResponse().then((r) => r.json())).toEqual(model);
+    expect(
+      await client.models
+        .retrieve('gpt-4o-mini')
+        .asResponse()
+        .then((r) => r.json()),
+    ).toEqual(model);
     const error = await failure(client.models.retrieve('missing'));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as Error).message).toBe('404 cached miss');
@@ -97,13 +111,14 @@ describe('client.api middleware sees every call', () => {
     // The same words as from the transport (errors.messages.test.ts): the brackets where JSON.stringify copes (Node 26).
     expect([`400 ${deep}`, '400 (JSON nested too deeply to show)']).toContain((error as Error).message);
   });
-
 });
 
 describe('what a middleware answers is what the caller gets', () => {
   it('a response rewritten by onResponse is parsed, not the one that came over the wire', async () => {
     const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recording().fetch });
-    client.api.use({ onResponse: ({ response }) => new Response(JSON.stringify({ ...model, id: 'rewritten' }), response) });
+    client.api.use({
+      onResponse: ({ response }) => new Response(JSON.stringify({ ...model, id: 'rewritten' }), response),
+    });
     await expect(client.models.retrieve('m')).resolves.toEqual({ ...model, id: 'rewritten' });
   });
 

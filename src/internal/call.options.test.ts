@@ -42,7 +42,10 @@ describe('request shaping', () => {
   });
 
   it('adds defaultQuery and per-request query', async () => {
-    const { client, requests } = recording({ baseURL: 'https://h.example/v1', defaultQuery: { 'api-version': '1', drop: undefined } });
+    const { client, requests } = recording({
+      baseURL: 'https://h.example/v1',
+      defaultQuery: { 'api-version': '1', drop: undefined },
+    });
     await client.models.retrieve('m', { query: { verbose: true } });
     await client.models.retrieve('m');
     expect(requests.map((r) => r.url)).toEqual([
@@ -68,7 +71,12 @@ describe('request shaping', () => {
 describe('defaultQuery', () => {
   it('goes on every call, with or without a query of its own', async () => {
     const wire = recordingURLs(() => Response.json({ object: 'list', data: [] }));
-    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: wire.fetch, defaultQuery: { 'api-version': '2024-10-21' } });
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: 'http://127.0.0.1:9/v1',
+      fetch: wire.fetch,
+      defaultQuery: { 'api-version': '2024-10-21' },
+    });
     await client.models.list();
     await client.models.list({ timeout: 5000 });
     await client.models.list({ query: { extra: '1' } });

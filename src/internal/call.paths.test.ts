@@ -16,8 +16,13 @@ import { encodePathParam, serializePath } from './call.js';
 afterEach(closeServer);
 
 function recording() {
-  const fetch = vi.fn(async () => new Response('{"id":"x","object":"model","created":0,"owned_by":"system"}', { status: 200 }));
-  return { fetch, client: new OpenAI({ apiKey: 'sk-refused-ids-0123456789', baseURL: 'http://127.0.0.1:9/v1', fetch }) };
+  const fetch = vi.fn(
+    async () => new Response('{"id":"x","object":"model","created":0,"owned_by":"system"}', { status: 200 }),
+  );
+  return {
+    fetch,
+    client: new OpenAI({ apiKey: 'sk-refused-ids-0123456789', baseURL: 'http://127.0.0.1:9/v1', fetch }),
+  };
 }
 
 const REFUSED: [string, unknown, string][] = [
@@ -66,7 +71,9 @@ describe('encodePathParam', () => {
     [{}, 'an object'],
     [['a'], 'an array'],
   ])('refuses the non-string %j, saying what it got', (value, got) => {
-    expect(() => encodePathParam('model', value)).toThrow(new OpenAIError(`Expected a string for \`model\` but received ${got}`));
+    expect(() => encodePathParam('model', value)).toThrow(
+      new OpenAIError(`Expected a string for \`model\` but received ${got}`),
+    );
   });
 
   it.each([
@@ -82,7 +89,9 @@ describe('encodePathParam', () => {
   });
 
   it('refuses a template whose value is missing, naming it', () => {
-    expect(() => serializePath('/v1/{org}/models/{model}', { model: 'm' })).toThrow(new OpenAIError('Expected a string for `org` but received undefined'));
+    expect(() => serializePath('/v1/{org}/models/{model}', { model: 'm' })).toThrow(
+      new OpenAIError('Expected a string for `org` but received undefined'),
+    );
   });
 });
 
@@ -106,8 +115,15 @@ describe('encodePathParam properties', () => {
 describe.each([
   ['models.retrieve', (client: OpenAI, id: unknown) => client.models.retrieve(id as string)],
   ['models.delete', (client: OpenAI, id: unknown) => client.models.delete(id as string)],
-  ['api.GET', (client: OpenAI, id: unknown) => client.api.GET('/models/{model}', { params: { path: { model: id as string } } })],
-  ['api.DELETE', (client: OpenAI, id: unknown) => client.api.DELETE('/models/{model}', { params: { path: { model: id as string } } })],
+  [
+    'api.GET',
+    (client: OpenAI, id: unknown) => client.api.GET('/models/{model}', { params: { path: { model: id as string } } }),
+  ],
+  [
+    'api.DELETE',
+    (client: OpenAI, id: unknown) =>
+      client.api.DELETE('/models/{model}', { params: { path: { model: id as string } } }),
+  ],
 ])('%s', (_, call) => {
   it.each(REFUSED)('refuses %s with a message that says why, sending nothing', async (_name, id, message) => {
     const { client, fetch } = recording();
@@ -144,7 +160,9 @@ describe('a refused id', () => {
     const { client, fetch } = recording();
     for (const id of ['', '.', '..']) await expect(client.models.retrieve(id)).rejects.toThrow(OpenAIError);
     // @ts-expect-error a JavaScript caller may pass anything
-    await expect(client.models.delete(undefined)).rejects.toThrow('Expected a string for `model` but received undefined');
+    await expect(client.models.delete(undefined)).rejects.toThrow(
+      'Expected a string for `model` but received undefined',
+    );
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -152,7 +170,8 @@ describe('a refused id', () => {
     const { client, server } = await serve((_req, res) => ok(res));
     const onRequest = vi.fn();
     client.api.use({ onRequest });
-    for (const id of ['', '.', '..']) expect(await failure(client.models.retrieve(id))).toBeInstanceOf(OpenAI.OpenAIError);
+    for (const id of ['', '.', '..'])
+      expect(await failure(client.models.retrieve(id))).toBeInstanceOf(OpenAI.OpenAIError);
     expect(onRequest).not.toHaveBeenCalled();
     expect(server.seen).toHaveLength(0);
   });

@@ -23,19 +23,34 @@ function recording(options: ClientOptions = {}, body: unknown = model) {
   return { client: new OpenAI({ apiKey: KEY, fetch, ...options }), requests, fetch };
 }
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
 const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
-  Response.json({ error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }, { status: code, headers });
+  Response.json(
+    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
+    { status: code, headers },
+  );
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function logged(options: ClientOptions): { client: OpenAI; requests: () => Record<string, string>[]; text: () => string } {
+function logged(options: ClientOptions): {
+  client: OpenAI;
+  requests: () => Record<string, string>[];
+  text: () => string;
+} {
   const calls: unknown[][] = [];
   const logger: Logger = {
     error: (...a) => calls.push(a),
@@ -48,7 +63,8 @@ function logged(options: ClientOptions): { client: OpenAI; requests: () => Recor
     baseURL: 'http://127.0.0.1:9/v1',
     logLevel: 'debug',
     logger,
-    fetch: async () => new Response('{"id":"gpt-4o-mini","object":"model","created":0,"owned_by":"system"}', { status: 200 }),
+    fetch: async () =>
+      new Response('{"id":"gpt-4o-mini","object":"model","created":0,"owned_by":"system"}', { status: 200 }),
     ...options,
   });
   const requests = () =>
@@ -125,7 +141,11 @@ describe('logging', () => {
     expect(quiet.lines).toEqual([]);
     vi.stubEnv('OPENAI_LOG', 'debug');
     const lines: string[] = [];
-    const client = new OpenAI({ apiKey: KEY, fetch: async () => Response.json(model), logger: { ...console, debug: (m: string) => lines.push(m) } });
+    const client = new OpenAI({
+      apiKey: KEY,
+      fetch: async () => Response.json(model),
+      logger: { ...console, debug: (m: string) => lines.push(m) },
+    });
     await client.models.retrieve('x');
     expect(lines.length).toBeGreaterThan(0);
   });
@@ -146,7 +166,9 @@ describe('an OPENAI_LOG that is no level', () => {
 
   it("warns in the official SDK's words", () => {
     vi.stubEnv('OPENAI_LOG', 'verbose');
-    expect(warnings({})).toEqual([`process.env['OPENAI_LOG'] was set to "verbose", expected one of ["off","error","warn","info","debug"]`]);
+    expect(warnings({})).toEqual([
+      `process.env['OPENAI_LOG'] was set to "verbose", expected one of ["off","error","warn","info","debug"]`,
+    ]);
   });
 
   it('says nothing of a valid level, and the option wins over the environment', () => {
@@ -162,9 +184,23 @@ describe('an OPENAI_LOG that is no level', () => {
 describe('logLevel info', () => {
   it('logs the retry, not the requests', async () => {
     const lines: string[] = [];
-    const logger: Logger = { error: () => {}, warn: () => {}, info: (m) => lines.push(`info ${m}`), debug: (m) => lines.push(`debug ${m}`) };
-    const answers = [Response.json({ error: { message: 'busy' } }, { status: 503, headers: { 'retry-after-ms': '1' } }), Response.json(model)];
-    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', logLevel: 'info', logger, fetch: async () => answers.shift() ?? Response.json(model) });
+    const logger: Logger = {
+      error: () => {},
+      warn: () => {},
+      info: (m) => lines.push(`info ${m}`),
+      debug: (m) => lines.push(`debug ${m}`),
+    };
+    const answers = [
+      Response.json({ error: { message: 'busy' } }, { status: 503, headers: { 'retry-after-ms': '1' } }),
+      Response.json(model),
+    ];
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: 'http://127.0.0.1:9/v1',
+      logLevel: 'info',
+      logger,
+      fetch: async () => answers.shift() ?? Response.json(model),
+    });
     await client.models.retrieve('m');
     expect(lines).toEqual(['info retrying GET http://127.0.0.1:9/v1/models/m in 1 ms (2 left) after 503']);
   });
@@ -179,7 +215,11 @@ describe('log lines of the request loop', () => {
       info: (m) => lines.push(`info ${m}`),
       debug: (m) => lines.push(`debug ${m}`),
     };
-    const answers = [errorResponse(500, { 'retry-after-ms': '1' }), errorResponse(503, { 'retry-after-ms': '2' }), modelResponse()];
+    const answers = [
+      errorResponse(500, { 'retry-after-ms': '1' }),
+      errorResponse(503, { 'retry-after-ms': '2' }),
+      modelResponse(),
+    ];
     const client = clientWith(
       async () => {
         await new Promise((resolve) => setTimeout(resolve, 60));

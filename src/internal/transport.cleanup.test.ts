@@ -32,22 +32,53 @@ async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; lef
   }
 }
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
 const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
-  Response.json({ error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }, { status: code, headers });
+  Response.json(
+    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
+    { status: code, headers },
+  );
 
 describe('nothing is left running once a call settles', () => {
   const roads: [string, () => Promise<Response>, (client: OpenAI, signal: AbortSignal) => Promise<unknown>][] = [
-    ['a parsed 200', async () => modelResponse(), (client, signal) => client.models.retrieve('gpt-4o-mini', { signal })],
+    [
+      'a parsed 200',
+      async () => modelResponse(),
+      (client, signal) => client.models.retrieve('gpt-4o-mini', { signal }),
+    ],
     // The attempt, and its timeout, lasts until the body is read.
-    ['a raw 200 (asResponse), read', async () => modelResponse(), async (client, signal) => (await client.models.retrieve('gpt-4o-mini', { signal }).asResponse()).text()],
-    ['a final 404', async () => errorResponse(404), (client, signal) => client.models.retrieve('nope', { signal }).catch((e: unknown) => e)],
-    ['a connection failure', () => Promise.reject(new TypeError('fetch failed')), (client, signal) => client.models.retrieve('x', { signal }).catch((e: unknown) => e)],
-    ['client.api', async () => modelResponse(), (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } }, signal })],
+    [
+      'a raw 200 (asResponse), read',
+      async () => modelResponse(),
+      async (client, signal) => (await client.models.retrieve('gpt-4o-mini', { signal }).asResponse()).text(),
+    ],
+    [
+      'a final 404',
+      async () => errorResponse(404),
+      (client, signal) => client.models.retrieve('nope', { signal }).catch((e: unknown) => e),
+    ],
+    [
+      'a connection failure',
+      () => Promise.reject(new TypeError('fetch failed')),
+      (client, signal) => client.models.retrieve('x', { signal }).catch((e: unknown) => e),
+    ],
+    [
+      'client.api',
+      async () => modelResponse(),
+      (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } }, signal }),
+    ],
   ];
 
   it.each(roads)('%s: no timer, no listener on the signal', async (name, answer, call) => {
@@ -62,7 +93,9 @@ describe('nothing is left running once a call settles', () => {
     const answers = [errorResponse(500, { 'retry-after-ms': '1' }), modelResponse()];
     const client = clientWith(async () => answers.shift() ?? modelResponse(), { maxRetries: 1 });
     const controller = new AbortController();
-    const { result, left } = await timersLeftBy(() => client.models.retrieve('gpt-4o-mini', { signal: controller.signal }));
+    const { result, left } = await timersLeftBy(() =>
+      client.models.retrieve('gpt-4o-mini', { signal: controller.signal }),
+    );
     expect(result).toEqual(model);
     expect(answers).toHaveLength(0);
     expect(left).toBe(0);
@@ -79,7 +112,9 @@ describe('nothing is left running once a call settles', () => {
       { maxRetries: 1 },
     );
     const started = Date.now();
-    const { result: error, left } = await timersLeftBy(() => failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })));
+    const { result: error, left } = await timersLeftBy(() =>
+      failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((error as Error).cause).toBe('stop');
     expect(Date.now() - started).toBeLessThan(5000);
@@ -98,7 +133,9 @@ describe('nothing is left running once a call settles', () => {
       },
       { maxRetries: 2 },
     );
-    const { result: error, left } = await timersLeftBy(() => failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })));
+    const { result: error, left } = await timersLeftBy(() =>
+      failure(client.models.retrieve('gpt-4o-mini', { signal: controller.signal })),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((error as Error).cause).toBe('gave up');
     expect(calls).toBe(1);

@@ -9,7 +9,12 @@
  * transport.timeouts.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIG_LIST_SIZE, startHostileServer, type HostileCase, type HostileServer } from '../__tests__/hostile-server.js';
+import {
+  BIG_LIST_SIZE,
+  startHostileServer,
+  type HostileCase,
+  type HostileServer,
+} from '../__tests__/hostile-server.js';
 import { failure } from '../__tests__/transport-harness.js';
 import { memoryIO } from '../cli/__tests__/memory-io.js';
 import { run } from '../cli/run.js';
@@ -32,7 +37,8 @@ const client = (name: HostileCase, options: ConstructorParameters<typeof OpenAI>
 async function allStreamsStopped(ms = 2000): Promise<void> {
   const deadline = Date.now() + ms;
   while (server.open() > 0) {
-    if (Date.now() > deadline) throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
+    if (Date.now() > deadline)
+      throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -92,14 +98,18 @@ describe('the body of a 2xx', () => {
     const error = await failure((await send(response, 9)).text());
     expect(error).toBeInstanceOf(APIResponseTooLargeError);
     expect(error).toMatchObject({ status: 200, limit: 9, requestID: 'req_big' });
-    expect((error as Error).message).toBe('200 response body is larger than maxResponseSize (9 bytes); raise it if the answer is genuine.');
+    expect((error as Error).message).toBe(
+      '200 response body is larger than maxResponseSize (9 bytes); raise it if the answer is genuine.',
+    );
     expect(state).toEqual({ pulled: 2, cancelled: true });
   });
 
   it('refuses a content-length over the limit before reading a byte', async () => {
     const { response, state } = streamed(['x'], { headers: { 'content-length': '8589934592' } });
     const error = await failure(send(response, 1024));
-    expect((error as Error).message).toMatch(/^200 response body of 8589934592 bytes \(content-length\) is larger than maxResponseSize \(1024 bytes\)/);
+    expect((error as Error).message).toMatch(
+      /^200 response body of 8589934592 bytes \(content-length\) is larger than maxResponseSize \(1024 bytes\)/,
+    );
     expect(state).toEqual({ pulled: 0, cancelled: true });
   });
 
@@ -113,12 +123,19 @@ describe('the body of a 2xx', () => {
 describe('the body of an error answer', () => {
   it('is read whole when short, and not cut', async () => {
     const error = await send(streamed(['{"error":', '{"message":"café"}}'], { status: 404 }).response, 100);
-    expect([error.status, await error.text(), wasCutAt(error)]).toEqual([404, '{"error":{"message":"café"}}', undefined]);
+    expect([error.status, await error.text(), wasCutAt(error)]).toEqual([
+      404,
+      '{"error":{"message":"café"}}',
+      undefined,
+    ]);
   });
 
   it('is cut at 64 KiB, whatever the limit, and keeps its start', async () => {
     const chunk = 'e'.repeat(40 * 1024);
-    const { response, state } = streamed([chunk, chunk, chunk], { status: 500, headers: { 'content-length': String(3 * chunk.length) } });
+    const { response, state } = streamed([chunk, chunk, chunk], {
+      status: 500,
+      headers: { 'content-length': String(3 * chunk.length) },
+    });
     const error = await send(response, 32 * 1024 * 1024);
     expect([(await error.text()).length, wasCutAt(error)]).toEqual([ERROR_BODY_LIMIT, ERROR_BODY_LIMIT]);
     expect(state).toEqual({ pulled: 2, cancelled: true });
@@ -156,7 +173,9 @@ describe('a body over maxResponseSize', () => {
       const error = await failure(client(name).models.list());
       expect(error).toBeInstanceOf(APIResponseTooLargeError);
       expect(error).toMatchObject({ status: 200, limit: MiB });
-      expect((error as Error).message).toMatch(/larger than maxResponseSize \(1048576 bytes\); raise it if the answer is genuine\.$/);
+      expect((error as Error).message).toMatch(
+        /larger than maxResponseSize \(1048576 bytes\); raise it if the answer is genuine\.$/,
+      );
       await allStreamsStopped();
     },
   );
@@ -195,8 +214,12 @@ describe('a body over maxResponseSize', () => {
     const small = client('big-list', { maxResponseSize: 100_000 });
     expect(await failure(small.models.list())).toMatchObject({ limit: 100_000 });
     expect((await small.models.list({ maxResponseSize: 4 * MiB })).data).toHaveLength(BIG_LIST_SIZE);
-    expect(await failure(client('big-list', { maxResponseSize: 4 * MiB }).models.list({ maxResponseSize: 1000 }))).toMatchObject({ limit: 1000 });
-    expect(() => client('big-list', { maxResponseSize: 0 })).toThrow('maxResponseSize must be a whole number >= 1, got 0');
+    expect(
+      await failure(client('big-list', { maxResponseSize: 4 * MiB }).models.list({ maxResponseSize: 1000 })),
+    ).toMatchObject({ limit: 1000 });
+    expect(() => client('big-list', { maxResponseSize: 0 })).toThrow(
+      'maxResponseSize must be a whole number >= 1, got 0',
+    );
   });
 
   it('defaults to 32 MiB', () => {
@@ -210,7 +233,9 @@ describe('an error body', () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 500, requestID: 'req_huge_error' });
     expect((error as InternalServerError).headers?.get('content-type')).toBe('application/json');
-    expect((error as Error).message).toMatch(/^500 status code \(body larger than 65536 bytes, cut: "\{\\"error\\":\{\\"message\\":\\"a{150,}…"\)$/);
+    expect((error as Error).message).toMatch(
+      /^500 status code \(body larger than 65536 bytes, cut: "\{\\"error\\":\{\\"message\\":\\"a{150,}…"\)$/,
+    );
     await allStreamsStopped();
   });
 });
@@ -247,9 +272,11 @@ describe('the CLI', () => {
     const { code, out, err } = await cli('big-list', ['models', 'list', '--max-response-size', '1m']);
     expect({ code, out }).toEqual({ code: 1, out: '' });
     expect(err).toBe(
-      "error: 200 response body is larger than maxResponseSize (1048576 bytes); raise it if the answer is genuine. Try a larger --max-response-size. (request ID req_big_list)\n",
+      'error: 200 response body is larger than maxResponseSize (1048576 bytes); raise it if the answer is genuine. Try a larger --max-response-size. (request ID req_big_list)\n',
     );
-    expect((await cli('big-list', ['models', 'list', '--max-response-size', '2m', '--field', 'id'])).out.split('\n')).toHaveLength(BIG_LIST_SIZE + 1);
+    expect(
+      (await cli('big-list', ['models', 'list', '--max-response-size', '2m', '--field', 'id'])).out.split('\n'),
+    ).toHaveLength(BIG_LIST_SIZE + 1);
   });
 
   it('refuses a size it cannot read', async () => {

@@ -6,20 +6,48 @@
  * before a retry: transport.timeouts.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServer, failure, KEY, model, ok, sequence, serve, status, timed } from '../__tests__/transport-harness.js';
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, AuthenticationError, InternalServerError, NotFoundError, RateLimitError } from '../index.js';
+import {
+  closeServer,
+  failure,
+  KEY,
+  model,
+  ok,
+  sequence,
+  serve,
+  status,
+  timed,
+} from '../__tests__/transport-harness.js';
+import OpenAI, {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  InternalServerError,
+  NotFoundError,
+  RateLimitError,
+} from '../index.js';
 import { isIdempotent, retryDelayMs, shouldRetryStatus } from './transport.js';
 
 afterEach(closeServer);
 
 const h = (init: Record<string, string> = {}) => new Headers(init);
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
-  Response.json({ error: { message: `status ${code}`, type: 'server_error', param: null, code: null } }, { status: code, headers });
+  Response.json(
+    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
+    { status: code, headers },
+  );
 
 describe('shouldRetryStatus', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('retries %i', (status) => {
@@ -161,7 +189,8 @@ describe('retries', () => {
   it('a request with a body is sent whole again on a retry', async () => {
     const { client, server } = await serve(sequence(status(500, { 'retry-after-ms': '1' }), ok), { maxRetries: 1 });
     client.api.use({
-      onRequest: ({ request }) => new Request(request.url, { method: 'DELETE', headers: request.headers, body: '{"reason":"cleanup"}' }),
+      onRequest: ({ request }) =>
+        new Request(request.url, { method: 'DELETE', headers: request.headers, body: '{"reason":"cleanup"}' }),
     });
     const { response } = await client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } } });
     expect(response.status).toBe(200);
@@ -174,7 +203,9 @@ describe('retries', () => {
   it('a final error after retries still comes back typed', async () => {
     const client = clientWith(async () => errorResponse(500, { 'retry-after-ms': '1' }), { maxRetries: 1 });
     expect(await failure(client.models.retrieve('gpt-4o-mini'))).toBeInstanceOf(InternalServerError);
-    expect(await failure(clientWith(async () => errorResponse(404)).models.retrieve('x'))).toBeInstanceOf(NotFoundError);
+    expect(await failure(clientWith(async () => errorResponse(404)).models.retrieve('x'))).toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 

@@ -13,8 +13,16 @@ import OpenAI, { APIConnectionError } from '../index.js';
 
 afterEach(closeServer);
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 describe('the fetch option', () => {
@@ -45,18 +53,27 @@ describe('the fetch option', () => {
 
 describe('client.api reads a 2xx as openapi-fetch does', () => {
   it('throws its SyntaxError for a 200 that is not JSON', async () => {
-    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'),
+      { maxRetries: 0 },
+    );
     const error = await failure(client.api.GET('/models/{model}', { params: { path: { model: 'x' } } }));
     expect(error).toBeInstanceOf(SyntaxError);
   });
 
   it('reads an empty 2xx sent chunked as no body, and a chunked JSON body whole', async () => {
-    const { client } = await serve(sequence(
-      (res) => void res.writeHead(200).end(),
-      // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD.
-      (res) => void res.writeHead(200).end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(model))])),
-      (res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
-    ), { maxRetries: 0 });
+    const { client } = await serve(
+      sequence(
+        (res) => void res.writeHead(200).end(),
+        // A byte-order mark is dropped in decoding; a Latin-1 é becomes U+FFFD.
+        (res) =>
+          void res
+            .writeHead(200)
+            .end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(model))])),
+        (res) => void res.writeHead(200).end(Buffer.from(JSON.stringify({ ...model, id: 'caf\xe9' }), 'latin1')),
+      ),
+      { maxRetries: 0 },
+    );
     const get = () => client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
     expect((await get()).data).toBeUndefined();
     expect((await get()).data).toEqual(model);
@@ -66,7 +83,14 @@ describe('client.api reads a 2xx as openapi-fetch does', () => {
   it('keeps the content-length an answer came with, even one counting gzipped bytes', async () => {
     const gzipped = gzipSync(JSON.stringify(model));
     const { client } = await serve(
-      (_req, res) => void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gzipped.length }).end(gzipped),
+      (_req, res) =>
+        void res
+          .writeHead(200, {
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+            'content-length': gzipped.length,
+          })
+          .end(gzipped),
       { maxRetries: 0 },
     );
     const { data, response } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
@@ -75,14 +99,21 @@ describe('client.api reads a 2xx as openapi-fetch does', () => {
   });
 
   it('adds no content-length to an answer without a body, or to a chunked error', async () => {
-    const { client } = await serve(sequence(
-      (res) => void res.writeHead(204).end(),
-      (res) => void res.writeHead(500, { 'x-request-id': 'req_chunked' }).end('{"error":{"message":"down"}}'),
-    ), { maxRetries: 0 });
+    const { client } = await serve(
+      sequence(
+        (res) => void res.writeHead(204).end(),
+        (res) => void res.writeHead(500, { 'x-request-id': 'req_chunked' }).end('{"error":{"message":"down"}}'),
+      ),
+      { maxRetries: 0 },
+    );
     const deleted = await client.api.DELETE('/models/{model}', { params: { path: { model: 'ft:x' } } });
     expect([deleted.response.status, deleted.response.headers.get('content-length')]).toEqual([204, null]);
     const failed = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
-    expect([failed.response.status, failed.response.headers.get('content-length'), failed.error]).toEqual([500, null, { error: { message: 'down' } }]);
+    expect([failed.response.status, failed.response.headers.get('content-length'), failed.error]).toEqual([
+      500,
+      null,
+      { error: { message: 'down' } },
+    ]);
   });
 
   it('lets an error answer copied by a middleware fail to parse as any Response does', async () => {
@@ -90,7 +121,10 @@ describe('client.api reads a 2xx as openapi-fetch does', () => {
     let parsed: unknown;
     client.api.use({
       async onResponse({ response }) {
-        parsed = await response.clone().json().catch((error: unknown) => error);
+        parsed = await response
+          .clone()
+          .json()
+          .catch((error: unknown) => error);
       },
     });
     await client.api.GET('/models/{model}', { params: { path: { model: 'x' } } });
@@ -98,7 +132,10 @@ describe('client.api reads a 2xx as openapi-fetch does', () => {
   });
 
   it('still hands the text to a caller who asks for text', async () => {
-    const { client } = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'), { maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'),
+      { maxRetries: 0 },
+    );
     const { data } = await client.api.GET('/models/{model}', { params: { path: { model: 'x' } }, parseAs: 'text' });
     expect(data).toBe('<html></html>');
   });
@@ -134,12 +171,25 @@ describe('the Response a caller gets keeps its url', () => {
 describe('a fetch that throws', () => {
   it.each([
     ['an Error without a cause', () => new Error('socket hang up'), 'Connection error: socket hang up'],
-    ['an Error whose cause is not an Error', () => new Error('socket hang up', { cause: 'ECONNRESET' }), 'Connection error: socket hang up'],
+    [
+      'an Error whose cause is not an Error',
+      () => new Error('socket hang up', { cause: 'ECONNRESET' }),
+      'Connection error: socket hang up',
+    ],
     ['something that is not an Error', () => 'the proxy refused', 'Connection error: the proxy refused'],
   ])('%s: the message says what it threw, and nothing more', async (_, thrown, message) => {
     const error = thrown();
-    const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch: () => Promise.reject(error) });
-    await expect(client.models.retrieve('m')).rejects.toMatchObject({ name: 'APIConnectionError', message, cause: error });
+    const client = new OpenAI({
+      apiKey: KEY,
+      baseURL: 'http://127.0.0.1:9/v1',
+      maxRetries: 0,
+      fetch: () => Promise.reject(error),
+    });
+    await expect(client.models.retrieve('m')).rejects.toMatchObject({
+      name: 'APIConnectionError',
+      message,
+      cause: error,
+    });
   });
 
   it('a connection failure: the message names the failure and its cause', async () => {

@@ -7,13 +7,31 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHostileServer, type HostileCase, type HostileServer } from '../__tests__/hostile-server.js';
-import { closeServer, failure, KEY, model, ok, sequence, serve, status, timed } from '../__tests__/transport-harness.js';
+import {
+  closeServer,
+  failure,
+  KEY,
+  model,
+  ok,
+  sequence,
+  serve,
+  status,
+  timed,
+} from '../__tests__/transport-harness.js';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../index.js';
 
 afterEach(closeServer);
 
-function clientWith(fetch: (request: Request, init?: RequestInit) => Promise<Response>, options: ConstructorParameters<typeof OpenAI>[0] = {}) {
-  return new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: fetch as typeof globalThis.fetch, ...options });
+function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ConstructorParameters<typeof OpenAI>[0] = {},
+) {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
 }
 
 const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
@@ -27,10 +45,13 @@ describe('client.api (openapi-fetch) shares the loop', () => {
   });
 
   it('times out a stalled body too', async () => {
-    const { client } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{');
-    }, { timeout: 150, maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{');
+      },
+      { timeout: 150, maxRetries: 0 },
+    );
     await expect(client.api.GET('/models')).rejects.toBeInstanceOf(APIConnectionTimeoutError);
   });
 });
@@ -59,7 +80,7 @@ describe('timeouts and cancellation', () => {
     expect(elapsed).toBeLessThan(2000);
   });
 
-  it('fires a 6 s timeout while the body still drips in: never early, late only by the event loop\'s lag', async () => {
+  it("fires a 6 s timeout while the body still drips in: never early, late only by the event loop's lag", async () => {
     const { client } = await serve(
       (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -85,7 +106,7 @@ describe('timeouts and cancellation', () => {
     expect(await failure(client.models.list({ timeout: 100 }))).toBeInstanceOf(APIConnectionTimeoutError);
   });
 
-  it("stops at once when the caller aborts during a backoff wait", async () => {
+  it('stops at once when the caller aborts during a backoff wait', async () => {
     const controller = new AbortController();
     let abortedAt = 0;
     // Abort only once the 429 is on its way, so the client is in its 30 s wait
@@ -124,7 +145,9 @@ describe('errors carry their cause', () => {
   it('a signal aborted before the call: APIUserAbortError with the reason, nothing sent', async () => {
     const fetch = vi.fn(async () => modelResponse());
     const reason = new Error('user left');
-    const error = await failure(clientWith(fetch).models.retrieve('gpt-4o-mini', { signal: AbortSignal.abort(reason) }));
+    const error = await failure(
+      clientWith(fetch).models.retrieve('gpt-4o-mini', { signal: AbortSignal.abort(reason) }),
+    );
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((error as APIUserAbortError).message).toBe('Request was aborted.');
     expect((error as Error).cause).toBe(reason);
@@ -147,7 +170,8 @@ describe('errors carry their cause', () => {
 
   it('a timeout: APIConnectionTimeoutError caused by a TimeoutError that names the limit', async () => {
     const client = clientWith(
-      (_request, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+      (_request, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
       { timeout: 30, maxRetries: 0 },
     );
     const error = await failure(client.models.retrieve('gpt-4o-mini'));
@@ -201,7 +225,8 @@ describe('a body that trickles one byte a second', () => {
   async function allStreamsStopped(ms = 2000): Promise<void> {
     const deadline = Date.now() + ms;
     while (server.open() > 0) {
-      if (Date.now() > deadline) throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
+      if (Date.now() > deadline)
+        throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }

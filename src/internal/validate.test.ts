@@ -19,7 +19,8 @@ function answering(body: string, key = KEY): OpenAI {
     apiKey: key,
     baseURL: 'http://127.0.0.1:9/v1',
     maxRetries: 0,
-    fetch: async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_shape' } }),
+    fetch: async () =>
+      new Response(body, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': 'req_shape' } }),
   });
 }
 
@@ -45,14 +46,38 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
     ['retrieve', '{"object":"model"}', 'response body.id is not a string: "{\\"object\\":\\"model\\"}"'],
     ['retrieve', '{"id":7}', 'response body.id is not a string: "{\\"id\\":7}"'],
     ['delete', '"deleted"', 'response body is not an object: "\\"deleted\\""'],
-    ['delete', '{"id":1,"object":"model","deleted":true}', 'response body.id is not a string: "{\\"id\\":1,\\"object\\":\\"model\\",\\"deleted\\":true}"'],
-    ['delete', '{"id":"ft:x","object":"model","deleted":"yes"}', 'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\",\\"deleted\\":\\"yes\\"}"'],
-    ['delete', '{"id":"ft:x","object":"model"}', 'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\"}"'],
+    [
+      'delete',
+      '{"id":1,"object":"model","deleted":true}',
+      'response body.id is not a string: "{\\"id\\":1,\\"object\\":\\"model\\",\\"deleted\\":true}"',
+    ],
+    [
+      'delete',
+      '{"id":"ft:x","object":"model","deleted":"yes"}',
+      'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\",\\"deleted\\":\\"yes\\"}"',
+    ],
+    [
+      'delete',
+      '{"id":"ft:x","object":"model"}',
+      'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\"}"',
+    ],
     ['list', '[]', 'response body is not an object: "[]"'],
     ['list', '{"object":"list"}', 'response body.data is not an array: "{\\"object\\":\\"list\\"}"'],
-    ['list', '{"object":"list","data":{}}', 'response body.data is not an array: "{\\"object\\":\\"list\\",\\"data\\":{}}"'],
-    ['list', '{"object":"list","data":[{"id":"a"},7]}', 'response body.data[1] is not an object: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},7]}"'],
-    ['list', '{"object":"list","data":[{"id":"a"},{"id":"b"},{"object":"model"}]}', 'response body.data[2].id is not a string: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},{\\"id\\":\\"b\\"},{\\"object\\":\\"model\\"}]}"'],
+    [
+      'list',
+      '{"object":"list","data":{}}',
+      'response body.data is not an array: "{\\"object\\":\\"list\\",\\"data\\":{}}"',
+    ],
+    [
+      'list',
+      '{"object":"list","data":[{"id":"a"},7]}',
+      'response body.data[1] is not an object: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},7]}"',
+    ],
+    [
+      'list',
+      '{"object":"list","data":[{"id":"a"},{"id":"b"},{"object":"model"}]}',
+      'response body.data[2].id is not a string: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":\\"a\\"},{\\"id\\":\\"b\\"},{\\"object\\":\\"model\\"}]}"',
+    ],
   ] as const)('%s answered %s', async (method, body, message) => {
     const error = await rejection(call[method](answering(body)));
     expect(error.message).toBe(`200 ${message}`);
@@ -82,7 +107,9 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
 describe('what a validation error quotes never holds the key', () => {
   it('in a misshapen body: the message, the parsed body and JSON.stringify', async () => {
     const error = await rejection(call.retrieve(answering(`{"id":null,"echo":"Bearer ${KEY}"}`)));
-    expect(error.message).toBe('200 response body.id is not a string: "{\\"id\\":null,\\"echo\\":\\"Bearer [REDACTED]\\"}"');
+    expect(error.message).toBe(
+      '200 response body.id is not a string: "{\\"id\\":null,\\"echo\\":\\"Bearer [REDACTED]\\"}"',
+    );
     expect(error.error).toEqual({ id: null, echo: 'Bearer [REDACTED]' });
     expect(JSON.stringify(error)).not.toContain(KEY);
   });
@@ -115,15 +142,19 @@ describe('answers that are not what they should be', () => {
   });
 
   it('reports a 200 of the wrong shape, naming the field', async () => {
-    const { client } = await serve((_req, res) => json(res, 200, { object: 'list', data: [{ id: 'a' }, { name: 'b' }] }));
+    const { client } = await serve((_req, res) =>
+      json(res, 200, { object: 'list', data: [{ id: 'a' }, { name: 'b' }] }),
+    );
     const error = await failure(client.models.list());
     expect(error).toBeInstanceOf(APIResponseValidationError);
-    expect((error as Error).message).toMatch(/^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/);
+    expect((error as Error).message).toMatch(
+      /^200 response body\.data\[1\] is not an object|^200 response body\.data\[1\]\.id is not a string/,
+    );
   });
 
   it('reports an empty 200', async () => {
     const { client } = await serve((_req, res) => void res.writeHead(200).end());
-    expect((await failure(client.models.retrieve('x')) as Error).message).toBe('200 response body is empty');
+    expect(((await failure(client.models.retrieve('x'))) as Error).message).toBe('200 response body is empty');
   });
 
   it('keeps extra fields and tolerates missing created/owned_by (compatible servers)', async () => {

@@ -12,7 +12,10 @@ import type { Socket } from 'node:net';
 export const MODEL = { id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' };
 export const LIST = {
   object: 'list',
-  data: [MODEL, { id: 'ft:gpt-4o-mini:acemeco:suffix:abc123', object: 'model', created: 1727131766, owned_by: 'user-abc123' }],
+  data: [
+    MODEL,
+    { id: 'ft:gpt-4o-mini:acemeco:suffix:abc123', object: 'model', created: 1727131766, owned_by: 'user-abc123' },
+  ],
 };
 
 export interface FailingServer {
@@ -29,7 +32,9 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-const apiError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
+const apiError = (message: string, type: string, code: string | null) => ({
+  error: { message, type, param: null, code },
+});
 
 export async function startFailingServer(): Promise<FailingServer> {
   const sockets = new Set<Socket>();
@@ -49,21 +54,46 @@ export async function startFailingServer(): Promise<FailingServer> {
         if (req.method === 'DELETE') return json(res, 200, { id, object: 'model', deleted: true });
         return json(res, 200, { ...MODEL, id });
       case '401':
-        return json(res, 401, apiError('Incorrect API key provided: sk-abc***xyz.', 'invalid_request_error', 'invalid_api_key'));
+        return json(
+          res,
+          401,
+          apiError('Incorrect API key provided: sk-abc***xyz.', 'invalid_request_error', 'invalid_api_key'),
+        );
       case '401-echo': // a broken proxy that echoes the credentials back
-        return json(res, 401, apiError(`Bad credentials: ${req.headers.authorization ?? ''}`, 'invalid_request_error', null));
+        return json(
+          res,
+          401,
+          apiError(`Bad credentials: ${req.headers.authorization ?? ''}`, 'invalid_request_error', null),
+        );
       case '404':
-        return json(res, 404, apiError(`The model \`${id}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+        return json(
+          res,
+          404,
+          apiError(
+            `The model \`${id}\` does not exist or you do not have access to it.`,
+            'invalid_request_error',
+            'model_not_found',
+          ),
+        );
       case '429-then-200':
         if (count === 1) {
-          return json(res, 429, apiError('Rate limit reached.', 'requests', 'rate_limit_exceeded'), { 'retry-after-ms': '10' });
+          return json(res, 429, apiError('Rate limit reached.', 'requests', 'rate_limit_exceeded'), {
+            'retry-after-ms': '10',
+          });
         }
         return json(res, 200, LIST);
       case '500':
-        return json(res, 500, apiError('The server had an error while processing your request.', 'server_error', null), { 'retry-after-ms': '1' });
+        return json(
+          res,
+          500,
+          apiError('The server had an error while processing your request.', 'server_error', null),
+          { 'retry-after-ms': '1' },
+        );
       case '502-html':
         res.writeHead(502, { 'content-type': 'text/html' });
-        return res.end('<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1></body></html>');
+        return res.end(
+          '<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1></body></html>',
+        );
       case '500-empty':
         res.writeHead(500, { 'x-request-id': 'req_500_empty' });
         return res.end();

@@ -11,7 +11,10 @@ import { memoryIO } from './memory-io.js';
  * right --help on stderr (returned), and no request at all (the fetch given
  * throws).
  */
-export async function usage(argv: string[], env: Record<string, string> = { OPENAI_API_KEY: 'sk-test-usage-0123456789' }): Promise<string> {
+export async function usage(
+  argv: string[],
+  env: Record<string, string> = { OPENAI_API_KEY: 'sk-test-usage-0123456789' },
+): Promise<string> {
   const io = {
     ...memoryIO({ env }),
     fetch: (): Promise<Response> => Promise.reject(new Error('a usage error must not send a request')),
@@ -24,7 +27,9 @@ export async function usage(argv: string[], env: Record<string, string> = { OPEN
 }
 
 /** Runs the CLI against a fake `fetch` that echoes the model asked for and records every request. */
-export async function echoingCLI(argv: string[]): Promise<{ code: number; out: string; err: string; requests: string[] }> {
+export async function echoingCLI(
+  argv: string[],
+): Promise<{ code: number; out: string; err: string; requests: string[] }> {
   const requests: Request[] = [];
   const io = {
     ...memoryIO({ env: { OPENAI_API_KEY: 'sk-test-resolve-0123456789' } }),
@@ -36,5 +41,10 @@ export async function echoingCLI(argv: string[]): Promise<{ code: number; out: s
     },
   };
   const code = await run(argv, io);
-  return { code, out: io.out(), err: io.err(), requests: requests.map((request) => `${request.method} ${request.url}`) };
+  return {
+    code,
+    out: io.out(),
+    err: io.err(),
+    requests: requests.map((request) => `${request.method} ${request.url}`),
+  };
 }
