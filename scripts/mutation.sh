@@ -3,7 +3,7 @@
 # unit suite (stryker.config.json). Stryker 10 refuses Node < 22, so it runs
 # under Node 24.21.0 from the same cache as .ci/run's (scripts/install-node.sh).
 # Extra arguments go to `stryker run`, e.g. `-- --incremental` or
-# `-- --mutate src/internal/path.ts`.
+# `-- --mutate src/internal/call.ts`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="$(scripts/install-node.sh 24.21.0)"
