@@ -48,7 +48,7 @@ export function wasCutAt(response: Response): number | undefined {
 
 /**
  * The `fetch` every request goes through: retries with backoff, one timeout
- * per attempt, the caller's abort (the Request's signal), logging. It never
+ * per attempt, the caller's abort (`limits.signal`), logging. It never
  * throws for an HTTP status. The Response it returns has a guarded body:
  * at most `maxResponseSize` bytes, within the attempt's timeout; an error
  * answer's body is read here, its first 64 KiB at most.
@@ -62,7 +62,7 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw new APIUserAbortError({ cause: caller.reason });
       const attempt = startAttempt(limits.timeout, caller, secret);
-      const started = log.debug && Date.now();
+      const started = Date.now();
       let reason: string;
       let headers: Headers | undefined;
       try {
@@ -70,7 +70,7 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
         const response = await fetch(request.body === null ? request : request.clone(), { signal: attempt.signal });
         if (log.debug) {
           const requestID = response.headers.get('x-request-id');
-          log.debug(`response ${where(request)} ${response.status} in ${Date.now() - Number(started)} ms`, {
+          log.debug(`response ${where(request)} ${response.status} in ${Date.now() - started} ms`, {
             requestID: requestID && redact(requestID, secret),
           });
         }
