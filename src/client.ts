@@ -141,7 +141,7 @@ export class OpenAI {
       querySerializer: querySerializer(defaultQuery),
       headers,
       // client.api takes the caller's signal the openapi-fetch way, on the Request.
-      fetch: (request) => transport(request, { ...limits, signal: request.signal }),
+      fetch: (request) => transport.fetch(request, { ...limits, signal: request.signal }),
     });
     this.models = new Models(this.api, createCaller({ transport, limits, defaultQuery, secret: apiKey }));
   }

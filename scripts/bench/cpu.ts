@@ -110,7 +110,7 @@ async function transportCost(body: string): Promise<number> {
   const transport = createTransport({ fetch: stub, log: {}, secret: API_KEY });
   const request = new Request('http://127.0.0.1:9/v1/models');
   const readers = {
-    transport: () => transport(request, limits).then((response) => response.text()),
+    transport: () => transport.fetch(request, limits).then((response) => response.text()),
     bare: () => stub().then((response) => response.text()),
   };
   const differences: number[] = [];

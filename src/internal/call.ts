@@ -4,14 +4,14 @@ import { OpenAIError, toAPIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
 import { checkRetries, checkSize, checkTimeout } from './settings.js';
-import { wasCutAt, type Limits, type Transport } from './transport.js';
+import { readText, wasCutAt, type Limits, type Sent, type Transport } from './transport.js';
 import { parseBody, withRequestID, type Shape } from './validate.js';
 
 /** What a resource method adds to its typed openapi-fetch call, next to the call's `params`. */
 // A type, not an interface: openapi-fetch's init wants an index signature.
 export type CallInit = {
-  /** `text` to check and quote the body; `stream` leaves it unread (`.asResponse()`). */
-  parseAs: 'text' | 'stream';
+  /** The body is left to the caller: `readText`, or the caller of `.asResponse()`. */
+  parseAs: 'stream';
   fetch: (request: Request) => Promise<Response>;
   headers?: Record<string, string | null | undefined>;
   querySerializer?: (query: Record<string, unknown>) => string;
@@ -20,7 +20,7 @@ export type CallInit = {
 };
 
 /** A typed openapi-fetch call, e.g. `(init) => api.GET('/models/{model}', { params, ...init })`. */
-export type TypedCall = (init: CallInit) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+export type TypedCall = (init: CallInit) => Promise<{ error?: unknown; response: Response }>;
 
 export interface CallConfig {
   transport: Transport;
@@ -60,7 +60,15 @@ export function createCaller({ transport, limits, defaultQuery, secret }: CallCo
     // async: a refused option or id rejects the call's promise rather than throwing where nobody catches.
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
       const callLimits = options === undefined ? limits : limitsOf(options, limits);
-      const init: CallInit = { parseAs, fetch: (request) => transport(request, callLimits) };
+      let sent: Sent | undefined;
+      const init: CallInit = {
+        parseAs: 'stream',
+        // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
+        fetch:
+          parseAs === 'stream'
+            ? (request) => transport.fetch(request, callLimits)
+            : async (request) => (sent = await transport.send(request, callLimits)).response,
+      };
       if (options !== undefined) {
         if (options.headers) init.headers = options.headers;
         if (options.query) init.querySerializer = querySerializer(defaultQuery, options.query);
@@ -69,9 +77,16 @@ export function createCaller({ transport, limits, defaultQuery, secret }: CallCo
           init.body = options.body as never;
         }
       }
-      const { data, error, response } = await call(init);
-      if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));
-      return { response, text: parseAs === 'stream' ? undefined : typeof data === 'string' ? data : '' };
+      try {
+        const { error, response } = await call(init);
+        if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));
+        if (parseAs === 'stream') return { response, text: undefined };
+        // A middleware's answer too: read within the attempt this call made.
+        return { response, text: await readText(response, sent?.attempt, callLimits.maxResponseSize, secret) };
+      } finally {
+        // Also when a middleware threw, or answered instead of this attempt's response.
+        sent?.attempt.end();
+      }
     };
   return {
     one: (method, call, shape, options) =>

@@ -77,7 +77,11 @@ function streamed(chunks: readonly (string | Uint8Array)[], init: ResponseInit =
 /** What the transport hands openapi-fetch for `response`, with `maxResponseSize` as given. */
 function send(response: Response, maxResponseSize: number): Promise<Response> {
   const transport = createTransport({ fetch: async () => response, log: {}, secret: KEY });
-  return transport(new Request('http://127.0.0.1:9/v1/models'), { timeout: 10_000, maxRetries: 0, maxResponseSize });
+  return transport.fetch(new Request('http://127.0.0.1:9/v1/models'), {
+    timeout: 10_000,
+    maxRetries: 0,
+    maxResponseSize,
+  });
 }
 
 describe('the body of a 2xx', () => {

@@ -33,8 +33,18 @@ export interface Limits {
   signal?: AbortSignal | undefined;
 }
 
-/** A `fetch` with the client's limits, as openapi-fetch calls it. */
-export type Transport = (request: Request, limits: Limits) => Promise<Response>;
+/** A 2xx as `fetch` gave it, its attempt still timing the body; or an error answer, its body read. */
+export interface Sent {
+  response: Response;
+  attempt: Attempt;
+}
+
+export interface Transport {
+  /** For a caller that reads the body itself, with `readText`. */
+  send(request: Request, limits: Limits): Promise<Sent>;
+  /** openapi-fetch's `fetch`: a 2xx comes with a guarded body (`guarded`). */
+  fetch(request: Request, limits: Limits): Promise<Response>;
+}
 
 /** How much of an error body is read: more than any message an API sends, far less than a broken server may stream. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -47,15 +57,15 @@ export function wasCutAt(response: Response): number | undefined {
 }
 
 /**
- * The `fetch` every request goes through: retries with backoff, one timeout
- * per attempt, the caller's abort (`limits.signal`), logging. It never
- * throws for an HTTP status. The Response it returns has a guarded body:
- * at most `maxResponseSize` bytes, within the attempt's timeout; an error
- * answer's body is read here, its first 64 KiB at most.
+ * The road of every request: retries with backoff, one timeout per attempt, the caller's abort
+ * (`limits.signal`), logging. It never throws for an HTTP status. An error answer's body is read here, its
+ * first 64 KiB at most. A 2xx body is read within the attempt's timeout and `maxResponseSize`, by the
+ * resource methods (`readText`) or through a guarded body: a new Response around a stream costs more CPU
+ * than the rest of a call, so the resource methods, whose callers await the value, read `fetch`'s own.
  */
 export function createTransport({ fetch, log, secret }: TransportConfig): Transport {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;
-  return async (request, limits) => {
+  const send = async (request: Request, limits: Limits): Promise<Sent> => {
     const caller = limits.signal;
     const retries = isIdempotent(request.method) ? limits.maxRetries : 0;
     log.debug?.(`request ${where(request)}`, { headers: headersForLog(request.headers, secret) });
@@ -74,9 +84,17 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
             requestID: requestID && redact(requestID, secret),
           });
         }
-        if (response.ok) return guarded(response, attempt, limits.maxResponseSize, secret);
-        if (retry >= retries || !shouldRetryStatus(response.status, response.headers))
-          return await readError(response, attempt, limits.maxResponseSize, secret);
+        if (response.ok) {
+          const declared = Number(response.headers.get('content-length'));
+          if (declared > limits.maxResponseSize) {
+            void response.body?.cancel().catch(() => {});
+            throw tooLarge(response, limits.maxResponseSize, secret, declared);
+          }
+          return { response, attempt };
+        }
+        if (retry >= retries || !shouldRetryStatus(response.status, response.headers)) {
+          return { response: await readError(response, attempt, limits.maxResponseSize, secret), attempt };
+        }
         attempt.end();
         void response.body?.cancel().catch(() => {});
         [reason, headers] = [String(response.status), response.headers];
@@ -92,10 +110,49 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
       await sleep(ms, caller);
     }
   };
+  return {
+    send,
+    async fetch(request, limits) {
+      const { response, attempt } = await send(request, limits);
+      return response.ok ? guarded(response, attempt, limits.maxResponseSize, secret) : response;
+    },
+  };
+}
+
+/** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it). */
+export async function readText(
+  response: Response,
+  attempt: Attempt | undefined,
+  limit: number,
+  secret: string,
+): Promise<string> {
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  try {
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+      read += chunk.value.byteLength;
+      if (read > limit) {
+        void reader?.cancel().catch(() => {});
+        throw tooLarge(response, limit, secret);
+      }
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return text + decoder.decode();
+  } catch (error) {
+    throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
+  } finally {
+    attempt?.end();
+  }
+}
+
+function tooLarge(response: Response, limit: number, secret: string, declared?: number): APIResponseTooLargeError {
+  return new APIResponseTooLargeError(response.status, redactHeaders(response.headers, secret), limit, declared);
 }
 
 /** One attempt's signal: it fires on its timeout or the caller's abort, and tells which. */
-interface Attempt {
+export interface Attempt {
   signal: AbortSignal;
   /** Clears the timer and the link to the caller's signal. */
   end(): void;
@@ -130,16 +187,8 @@ function startAttempt(ms: number, caller: AbortSignal | undefined, secret: strin
 
 /** `response` with a body that fails past `limit` bytes, and ends the attempt once read, cancelled or failed. */
 function guarded(response: Response, attempt: Attempt, limit: number, secret: string): Response {
-  const tooLarge = (declared?: number): APIResponseTooLargeError =>
-    new APIResponseTooLargeError(response.status, redactHeaders(response.headers, secret), limit, declared);
-  const length = response.headers.get('content-length');
-  const declared = Number(length);
-  if (declared > limit) {
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge(declared);
-  }
   // openapi-fetch leaves a body of length 0 unread.
-  if (response.body === null || length === '0') {
+  if (response.body === null || response.headers.get('content-length') === '0') {
     attempt.end();
     return response;
   }
@@ -160,7 +209,7 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
         if (chunk.done) return controller.close();
         if (read <= limit) return controller.enqueue(chunk.value);
         void reader.cancel().catch(() => {});
-        throw tooLarge();
+        throw tooLarge(response, limit, secret);
       },
       cancel(reason) {
         attempt.end();
