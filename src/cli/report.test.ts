@@ -5,6 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/prism.js';
+import {
+  BIG_LIST_SIZE,
+  startHostileServer,
+  type HostileCase,
+  type HostileServer,
+} from '../__tests__/hostile-server.js';
 import { LIST, startFailingServer, type FailingServer } from './__tests__/failing-server.js';
 import { memoryIO } from './__tests__/memory-io.js';
 import { run } from './run.js';
@@ -148,5 +154,38 @@ describe('--debug', () => {
       '  cause: Error: level 5',
       '',
     ]);
+  });
+});
+
+describe('a body over --max-response-size (a real hostile server)', () => {
+  let hostile: HostileServer;
+  beforeAll(async () => {
+    hostile = await startHostileServer();
+  });
+  afterAll(() => hostile.stop());
+
+  const cli = async (name: HostileCase, argv: string[]) => {
+    const io = memoryIO({ env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: hostile.baseURL(name) } });
+    const code = await run(argv, io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it('reports a body over the limit on one line, with the flag that raises it', async () => {
+    const { code, out, err } = await cli('big-list', ['models', 'list', '--max-response-size', '1m']);
+    expect({ code, out }).toEqual({ code: 1, out: '' });
+    expect(err).toBe(
+      'error: 200 response body is larger than maxResponseSize (1048576 bytes); raise it if the answer is genuine. Try a larger --max-response-size. (request ID req_big_list)\n',
+    );
+    expect(
+      (await cli('big-list', ['models', 'list', '--max-response-size', '2m', '--field', 'id'])).out.split('\n'),
+    ).toHaveLength(BIG_LIST_SIZE + 1);
+  });
+
+  it('refuses a size it cannot read', async () => {
+    const { code, err } = await cli('big-list', ['models', 'list', '--max-response-size', '12 parsecs']);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "error: --max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '12 parsecs'\nRun 'openai-models models list --help' for usage.\n",
+    );
   });
 });

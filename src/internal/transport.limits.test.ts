@@ -1,10 +1,10 @@
 /**
- * Bounded bodies (issue 13, items 1 and 4): a 2xx body is read up to
+ * Bounded bodies: a 2xx body is read up to
  * maxResponseSize, an error body up to 64 KiB, and the transfer stops the
  * moment it goes past. First the guarded body the transport hands
  * openapi-fetch, then over a socket against the hostile server, with small
  * limits so each test reads little: on every road (the resource methods,
- * pages, client.api, the CLI), not retried, set per client and per request.
+ * pages, client.api; the CLI's in cli/report.test.ts), not retried, set per client and per request.
  * The memory this bounds: transport.memory.test.ts; a body that trickles in:
  * transport.timeouts.test.ts.
  */
@@ -16,10 +16,8 @@ import {
   type HostileServer,
 } from '../__tests__/hostile-server.js';
 import { failure } from '../__tests__/transport-harness.js';
-import { memoryIO } from '../cli/__tests__/memory-io.js';
-import { run } from '../cli/run.js';
-import OpenAI, { APIResponseTooLargeError, InternalServerError } from '../index.js';
-import { createTransport, ERROR_BODY_LIMIT, wasCutAt } from './transport.js';
+import OpenAI, { APIConnectionError, APIResponseTooLargeError, InternalServerError } from '../index.js';
+import { createTransport, ERROR_BODY_LIMIT, readText, wasCutAt } from './transport.js';
 
 const KEY = 'sk-body-0123456789abcdef';
 
@@ -121,6 +119,55 @@ describe('the body of a 2xx', () => {
     const response = streamed(['{}']).response;
     Object.defineProperty(response, 'url', { value: 'http://127.0.0.1:9/v1/models' });
     expect((await send(response, 100)).url).toBe('http://127.0.0.1:9/v1/models');
+  });
+});
+
+describe('the body of a 2xx read by the resource methods (readText)', () => {
+  /** What a resource method reads of `response`, sent through the transport, with `maxResponseSize` as given. */
+  async function read(response: Response, maxResponseSize: number): Promise<string> {
+    const transport = createTransport({ fetch: async () => response, log: {}, secret: KEY });
+    const sent = await transport.send(new Request('http://127.0.0.1:9/v1/models'), {
+      timeout: 10_000,
+      maxRetries: 0,
+      maxResponseSize,
+    });
+    expect(sent.response).toBe(response);
+    return readText(sent.response, sent.attempt, maxResponseSize, KEY);
+  }
+
+  it("is fetch's own body, read whole up to the limit, characters split across chunks decoded", async () => {
+    const { response } = streamed(['{"id":"caf', new Uint8Array([0xc3]), new Uint8Array([0xa9]), '"}']);
+    expect(await read(response, 14)).toBe('{"id":"café"}');
+  });
+
+  it('stops one byte over the limit, cancels the rest and names the limit', async () => {
+    const { response, state } = streamed(['12345', '67890', 'never read'], { headers: { 'x-request-id': 'req_big' } });
+    const error = await failure(read(response, 9));
+    expect(error).toBeInstanceOf(APIResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, limit: 9, requestID: 'req_big' });
+    expect(state).toEqual({ pulled: 2, cancelled: true });
+  });
+
+  it('refuses a content-length over the limit before reading a byte', async () => {
+    const { response, state } = streamed(['x'], { headers: { 'content-length': '8589934592' } });
+    const error = await failure(read(response, 1024));
+    expect((error as Error).message).toMatch(/^200 response body of 8589934592 bytes \(content-length\)/);
+    expect(state).toEqual({ pulled: 0, cancelled: true });
+  });
+
+  it('reads an empty body as empty text', async () => {
+    expect(await read(new Response(null), 10)).toBe('');
+    expect(await read(new Response(''), 10)).toBe('');
+  });
+
+  it("turns a body that breaks into the attempt's typed error, and another's is left as it is", async () => {
+    const broken = () =>
+      new Response(new ReadableStream({ pull: (controller) => controller.error(new TypeError('terminated')) }));
+    const error = await failure(read(broken(), 100));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toBe('Connection error: terminated');
+    // A middleware's answer, with no attempt of the transport's behind it.
+    expect(await failure(readText(broken(), undefined, 100, KEY))).toBeInstanceOf(TypeError);
   });
 });
 
@@ -265,29 +312,3 @@ describe('limits given per request', () => {
 });
 
 // The same limit on the CLI's road: its --max-response-size flag.
-describe('the CLI', () => {
-  const cli = async (name: HostileCase, argv: string[]) => {
-    const io = memoryIO({ env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.baseURL(name) } });
-    const code = await run(argv, io);
-    return { code, out: io.out(), err: io.err() };
-  };
-
-  it('reports a body over the limit on one line, with the flag that raises it', async () => {
-    const { code, out, err } = await cli('big-list', ['models', 'list', '--max-response-size', '1m']);
-    expect({ code, out }).toEqual({ code: 1, out: '' });
-    expect(err).toBe(
-      'error: 200 response body is larger than maxResponseSize (1048576 bytes); raise it if the answer is genuine. Try a larger --max-response-size. (request ID req_big_list)\n',
-    );
-    expect(
-      (await cli('big-list', ['models', 'list', '--max-response-size', '2m', '--field', 'id'])).out.split('\n'),
-    ).toHaveLength(BIG_LIST_SIZE + 1);
-  });
-
-  it('refuses a size it cannot read', async () => {
-    const { code, err } = await cli('big-list', ['models', 'list', '--max-response-size', '12 parsecs']);
-    expect(code).toBe(2);
-    expect(err).toBe(
-      "error: --max-response-size must be a size in bytes such as 1048576, 512k, 64m or 1g; got '12 parsecs'\nRun 'openai-models models list --help' for usage.\n",
-    );
-  });
-});
