@@ -1,4 +1,4 @@
-import { APIConnectionTimeoutError, APIError, APIResponseTooLargeError, OpenAIError } from '../index.js';
+import { APIConnectionTimeoutError, APIError, APIResponseTooLargeError } from '../index.js';
 import { CLIError } from './cli-error.js';
 import type { Output } from './io.js';
 import { oneLine, sanitize } from './sanitize.js';
@@ -29,11 +29,6 @@ export function report(error: unknown, stderr: Output, options: ReportOptions): 
     stderr.write(`${label} ${describe(error)}\n`);
     if (options.debug) stderr.write(details(error));
     return 1;
-  }
-  if (error instanceof OpenAIError) {
-    // The client refused an option or a value before sending anything.
-    stderr.write(`${label} ${oneLine(error.message)}\nRun 'openai-models --help' for usage.\n`);
-    return 2;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   stderr.write(`${label} unexpected failure (a bug; please report it): ${sanitize(stack)}\n`);

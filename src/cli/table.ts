@@ -25,8 +25,8 @@ export async function table(
   // Loaded for the first table only: string-width's start (Intl.Segmenter, its emoji pattern) would cost every other run ~35 ms of CPU.
   const { default: stringWidth } = await import('string-width');
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
-  // Stryker disable next-line StringLiteral: every line has one cell per column, so the fallback is never used
   const widths = columns.map((column, i) =>
+    // Stryker disable next-line StringLiteral: every line has one cell per column, so the fallback is never used
     Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[i] ?? ''))),
   );
   // Each cell padded to its column's width; `trimEnd` drops the last column's padding.

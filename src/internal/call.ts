@@ -65,12 +65,14 @@ export function createCaller({ transport, limits, defaultQuery, secret }: CallCo
         parseAs: 'stream',
         // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
         fetch:
+          // Stryker disable next-line ConditionalExpression: readText reads a guarded body the same, only slower
           parseAs === 'stream'
             ? (request) => transport.fetch(request, callLimits)
             : async (request) => (sent = await transport.send(request, callLimits)).response,
       };
       if (options !== undefined) {
         if (options.headers) init.headers = options.headers;
+        // Stryker disable next-line ConditionalExpression: with no query of its own, the call's serializer is the client's
         if (options.query) init.querySerializer = querySerializer(defaultQuery, options.query);
         if (options.body !== undefined) {
           if (method === 'GET') throw new OpenAIError('A GET request cannot carry a body');

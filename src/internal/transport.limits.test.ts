@@ -181,6 +181,14 @@ describe('the body of an error answer', () => {
     ]);
   });
 
+  it('is read whole at exactly its limit, a character split across chunks decoded', async () => {
+    const error = await send(
+      streamed(['"caf', new Uint8Array([0xc3]), new Uint8Array([0xa9]), '"'], { status: 500 }).response,
+      7,
+    );
+    expect([await error.text(), wasCutAt(error)]).toEqual(['"café"', undefined]);
+  });
+
   it('is cut at 64 KiB, whatever the limit, and keeps its start', async () => {
     const chunk = 'e'.repeat(40 * 1024);
     const { response, state } = streamed([chunk, chunk, chunk], {

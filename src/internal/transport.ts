@@ -77,6 +77,7 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
       let headers: Headers | undefined;
       try {
         // A body can be read once: each attempt sends a copy.
+        // Stryker disable next-line ConditionalExpression: a copy of a request with no body is the same request
         const response = await fetch(request.body === null ? request : request.clone(), { signal: attempt.signal });
         if (log.debug) {
           const requestID = response.headers.get('x-request-id');

@@ -65,6 +65,7 @@ export function parseBody<T extends object>(
   if (!shape.is(value)) {
     const redacted = redact(text, secret);
     // Parsed again only when the key was scrubbed: a large body is held once.
+    // Stryker disable next-line ConditionalExpression: parsing the unchanged text again gives an equal value, only costs memory
     throw fail(redacted === text ? value : JSON.parse(redacted), `${shape.problem(value)}: ${snippet(redacted)}`);
   }
   return withRequestID(value, response.headers.get('x-request-id'));
