@@ -5,22 +5,10 @@
  * call nobody awaits is sent all the same.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServer, failure, KEY, model, ok, sequence, serve } from './__tests__/transport-harness.js';
+import { clientWith, closeServer, failure, KEY, model, ok, sequence, serve } from './__tests__/transport-harness.js';
 import OpenAI, { OpenAIError } from './index.js';
 
 afterEach(closeServer);
-
-function clientWith(
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
-  options: ConstructorParameters<typeof OpenAI>[0] = {},
-) {
-  return new OpenAI({
-    apiKey: KEY,
-    baseURL: 'http://127.0.0.1:9/v1',
-    fetch: fetch as typeof globalThis.fetch,
-    ...options,
-  });
-}
 
 function recording(answer: () => Response = () => Response.json(model)) {
   const urls: string[] = [];

@@ -212,3 +212,13 @@ function bigList(): string {
   });
   return list;
 }
+
+/** Resolves once `server` has no stream left running, or fails after `ms`. */
+export async function allStreamsStopped(server: HostileServer, ms = 2000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (server.open() > 0) {
+    if (Date.now() > deadline)
+      throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -55,3 +55,24 @@ export async function timed<T>(fn: () => PromiseLike<T>): Promise<[T, number]> {
   const value = await fn();
   return [value, performance.now() - start];
 }
+
+/** A client over a `fetch` of the test's (no server), at an address nothing listens on. */
+export function clientWith(
+  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
+  options: ClientOptions = {},
+): OpenAI {
+  return new OpenAI({
+    apiKey: KEY,
+    baseURL: 'http://127.0.0.1:9/v1',
+    fetch: fetch as typeof globalThis.fetch,
+    ...options,
+  });
+}
+
+export const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
+
+export const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
+  Response.json(
+    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
+    { status: code, headers },
+  );

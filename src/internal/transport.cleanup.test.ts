@@ -8,7 +8,7 @@
 import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { failure, KEY, model } from '../__tests__/transport-harness.js';
+import { clientWith, errorResponse, failure, KEY, model, modelResponse } from '../__tests__/transport-harness.js';
 import OpenAI, { APIUserAbortError } from '../index.js';
 
 /**
@@ -31,25 +31,6 @@ async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; lef
     hook.disable();
   }
 }
-
-function clientWith(
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
-  options: ConstructorParameters<typeof OpenAI>[0] = {},
-) {
-  return new OpenAI({
-    apiKey: KEY,
-    baseURL: 'http://127.0.0.1:9/v1',
-    fetch: fetch as typeof globalThis.fetch,
-    ...options,
-  });
-}
-
-const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
-const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
-  Response.json(
-    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
-    { status: code, headers },
-  );
 
 describe('nothing is left running once a call settles', () => {
   const roads: [string, () => Promise<Response>, (client: OpenAI, signal: AbortSignal) => Promise<unknown>][] = [

@@ -14,6 +14,7 @@ import {
   startHostileServer,
   type HostileCase,
   type HostileServer,
+  allStreamsStopped,
 } from '../__tests__/hostile-server.js';
 import { failure } from '../__tests__/transport-harness.js';
 import OpenAI, { APIConnectionError, APIResponseTooLargeError, InternalServerError } from '../index.js';
@@ -30,16 +31,6 @@ afterAll(() => server.stop());
 
 const client = (name: HostileCase, options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
   new OpenAI({ apiKey: KEY, baseURL: server.baseURL(name), maxRetries: 0, maxResponseSize: MiB, ...options });
-
-/** Resolves once the server has no stream left running, or fails after `ms`. */
-async function allStreamsStopped(ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (server.open() > 0) {
-    if (Date.now() > deadline)
-      throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const model = { id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' };
 
@@ -235,7 +226,7 @@ describe('a body over maxResponseSize', () => {
       expect((error as Error).message).toMatch(
         /larger than maxResponseSize \(1048576 bytes\); raise it if the answer is genuine\.$/,
       );
-      await allStreamsStopped();
+      await allStreamsStopped(server);
     },
   );
 
@@ -251,7 +242,7 @@ describe('a body over maxResponseSize', () => {
     };
     expect(await failure(iterate())).toBeInstanceOf(APIResponseTooLargeError);
     expect(await failure(client('gzip-bomb').api.GET('/models'))).toBeInstanceOf(APIResponseTooLargeError);
-    await allStreamsStopped();
+    await allStreamsStopped(server);
   });
 
   it('holds after an early asResponse() too: await and withResponse() fail at once, they do not hang', async () => {
@@ -266,7 +257,7 @@ describe('a body over maxResponseSize', () => {
     const declared = client('huge-length').models.list();
     expect(await failure(declared.asResponse())).toMatchObject({ constructor: APIResponseTooLargeError, limit: MiB });
     expect(await failure(declared)).toBeInstanceOf(APIResponseTooLargeError);
-    await allStreamsStopped();
+    await allStreamsStopped(server);
   });
 
   it('is set per client and per request', async () => {
@@ -295,7 +286,7 @@ describe('an error body', () => {
     expect((error as Error).message).toMatch(
       /^500 status code \(body larger than 65536 bytes, cut: "\{\\"error\\":\{\\"message\\":\\"a{150,}…"\)$/,
     );
-    await allStreamsStopped();
+    await allStreamsStopped(server);
   });
 });
 

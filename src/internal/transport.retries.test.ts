@@ -7,7 +7,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  clientWith,
   closeServer,
+  errorResponse,
   failure,
   KEY,
   model,
@@ -30,24 +32,6 @@ import { isIdempotent, retryDelayMs, shouldRetryStatus } from './transport.js';
 afterEach(closeServer);
 
 const h = (init: Record<string, string> = {}) => new Headers(init);
-
-function clientWith(
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
-  options: ConstructorParameters<typeof OpenAI>[0] = {},
-) {
-  return new OpenAI({
-    apiKey: KEY,
-    baseURL: 'http://127.0.0.1:9/v1',
-    fetch: fetch as typeof globalThis.fetch,
-    ...options,
-  });
-}
-
-const errorResponse = (code: number, headers: Record<string, string> = {}): Response =>
-  Response.json(
-    { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
-    { status: code, headers },
-  );
 
 describe('shouldRetryStatus', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('retries %i', (status) => {

@@ -8,22 +8,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { json } from '../../contract-tests/support/local-server.js';
-import { closeServer, failure, KEY, model, ok, sequence, serve } from '../__tests__/transport-harness.js';
+import { clientWith, closeServer, failure, KEY, model, ok, sequence, serve } from '../__tests__/transport-harness.js';
 import OpenAI, { APIConnectionError } from '../index.js';
 
 afterEach(closeServer);
-
-function clientWith(
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
-  options: ConstructorParameters<typeof OpenAI>[0] = {},
-) {
-  return new OpenAI({
-    apiKey: KEY,
-    baseURL: 'http://127.0.0.1:9/v1',
-    fetch: fetch as typeof globalThis.fetch,
-    ...options,
-  });
-}
 
 describe('the fetch option', () => {
   it('is called with the Request openapi-fetch built and { signal }, for resource calls and client.api alike', async () => {

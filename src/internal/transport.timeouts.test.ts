@@ -6,12 +6,19 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHostileServer, type HostileCase, type HostileServer } from '../__tests__/hostile-server.js';
 import {
+  startHostileServer,
+  type HostileCase,
+  type HostileServer,
+  allStreamsStopped,
+} from '../__tests__/hostile-server.js';
+import {
+  clientWith,
   closeServer,
   failure,
   KEY,
   model,
+  modelResponse,
   ok,
   sequence,
   serve,
@@ -21,20 +28,6 @@ import {
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../index.js';
 
 afterEach(closeServer);
-
-function clientWith(
-  fetch: (request: Request, init?: RequestInit) => Promise<Response>,
-  options: ConstructorParameters<typeof OpenAI>[0] = {},
-) {
-  return new OpenAI({
-    apiKey: KEY,
-    baseURL: 'http://127.0.0.1:9/v1',
-    fetch: fetch as typeof globalThis.fetch,
-    ...options,
-  });
-}
-
-const modelResponse = (): Response => Response.json(model, { headers: { 'x-request-id': 'req_1' } });
 
 describe('client.api (openapi-fetch) shares the loop', () => {
   it("honours the caller's signal passed to client.api", async () => {
@@ -221,21 +214,11 @@ describe('a body that trickles one byte a second', () => {
   const client = (name: HostileCase, options: ConstructorParameters<typeof OpenAI>[0] = {}) =>
     new OpenAI({ apiKey: KEY, baseURL: server.baseURL(name), maxRetries: 0, maxResponseSize: MiB, ...options });
 
-  /** Resolves once the server has no stream left running, or fails after `ms`. */
-  async function allStreamsStopped(ms = 2000): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (server.open() > 0) {
-      if (Date.now() > deadline)
-        throw new Error(`${server.open()} stream(s) still running ${ms} ms after the client gave up`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
   it('is ended by the timeout', async () => {
     const started = Date.now();
     const error = await failure(client('trickle', { timeout: 1500 }).models.list());
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(Date.now() - started).toBeLessThan(4000);
-    await allStreamsStopped();
+    await allStreamsStopped(server);
   });
 });
