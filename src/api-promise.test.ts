@@ -5,19 +5,20 @@
  * call nobody awaits is sent all the same.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { clientWith, closeServer, failure, KEY, model, ok, sequence, serve } from './__tests__/transport-harness.js';
+import {
+  clientWith,
+  closeServer,
+  failure,
+  KEY,
+  model,
+  ok,
+  recording,
+  sequence,
+  serve,
+} from './__tests__/transport-harness.js';
 import OpenAI, { OpenAIError } from './index.js';
 
 afterEach(closeServer);
-
-function recording(answer: () => Response = () => Response.json(model)) {
-  const urls: string[] = [];
-  const fetch = async (input: string | URL | Request): Promise<Response> => {
-    urls.push(input instanceof Request ? input.url : String(input));
-    return answer();
-  };
-  return { urls, fetch };
-}
 
 describe('raw responses', () => {
   it('asResponse() gives the Response with its body unread', async () => {

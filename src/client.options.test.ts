@@ -6,19 +6,11 @@
  * internal/call.options.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recording } from './__tests__/transport-harness.js';
 import OpenAI, { OpenAIError } from './index.js';
 
 const KEY = 'sk-options-test-0123456789';
 const model = { id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' };
-
-function recording(answer: () => Response = () => Response.json(model)) {
-  const urls: string[] = [];
-  const fetch = async (input: string | URL | Request): Promise<Response> => {
-    urls.push(input instanceof Request ? input.url : String(input));
-    return answer();
-  };
-  return { urls, fetch };
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -4,19 +4,10 @@
  * method of the page.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeServer, failure, KEY, model, serve } from './__tests__/transport-harness.js';
+import { closeServer, failure, KEY, model, recording, serve } from './__tests__/transport-harness.js';
 import OpenAI, { OpenAIError, Page } from './index.js';
 
 afterEach(closeServer);
-
-function recording(answer: () => Response = () => Response.json(model)) {
-  const urls: string[] = [];
-  const fetch = async (input: string | URL | Request): Promise<Response> => {
-    urls.push(input instanceof Request ? input.url : String(input));
-    return answer();
-  };
-  return { urls, fetch };
-}
 
 describe('pages', () => {
   const client = new OpenAI({

@@ -76,3 +76,13 @@ export const errorResponse = (code: number, headers: Record<string, string> = {}
     { error: { message: `status ${code}`, type: 'server_error', param: null, code: null } },
     { status: code, headers },
   );
+
+/** A `fetch` that records each URL asked for and answers `answer()`. */
+export function recording(answer: () => Response = () => Response.json(model)) {
+  const urls: string[] = [];
+  const fetch = async (input: string | URL | Request): Promise<Response> => {
+    urls.push(input instanceof Request ? input.url : String(input));
+    return answer();
+  };
+  return { urls, fetch };
+}

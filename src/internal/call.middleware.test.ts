@@ -7,21 +7,12 @@
 import type { Middleware } from 'openapi-fetch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { json } from '../../contract-tests/support/local-server.js';
-import { closeServer, failure, KEY, model, ok, serve } from '../__tests__/transport-harness.js';
+import { closeServer, failure, KEY, model, ok, recording, serve } from '../__tests__/transport-harness.js';
 import OpenAI, { BadRequestError, NotFoundError } from '../index.js';
 
 afterEach(closeServer);
 
 const deleted = { id: model.id, object: 'model', deleted: true };
-
-function recording(answer: () => Response = () => Response.json(model)) {
-  const urls: string[] = [];
-  const fetch = async (input: string | URL | Request): Promise<Response> => {
-    urls.push(input instanceof Request ? input.url : String(input));
-    return answer();
-  };
-  return { urls, fetch };
-}
 
 describe('client.api middleware sees every call', () => {
   it('onRequest sees list, retrieve, delete and client.api.GET (4 of 4), and the header it sets reaches the wire', async () => {

@@ -16,7 +16,7 @@ import {
   type HostileServer,
   allStreamsStopped,
 } from '../__tests__/hostile-server.js';
-import { failure } from '../__tests__/transport-harness.js';
+import { failure, recording } from '../__tests__/transport-harness.js';
 import OpenAI, { APIConnectionError, APIResponseTooLargeError, InternalServerError } from '../index.js';
 import { createTransport, ERROR_BODY_LIMIT, readText, wasCutAt } from './transport.js';
 
@@ -33,15 +33,6 @@ const client = (name: HostileCase, options: ConstructorParameters<typeof OpenAI>
   new OpenAI({ apiKey: KEY, baseURL: server.baseURL(name), maxRetries: 0, maxResponseSize: MiB, ...options });
 
 const model = { id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' };
-
-function recording(answer: () => Response = () => Response.json(model)) {
-  const urls: string[] = [];
-  const fetch = async (input: string | URL | Request): Promise<Response> => {
-    urls.push(input instanceof Request ? input.url : String(input));
-    return answer();
-  };
-  return { urls, fetch };
-}
 
 /** A body served in `chunks`, recording how many were pulled and whether it was cancelled. */
 function streamed(chunks: readonly (string | Uint8Array)[], init: ResponseInit = {}) {
