@@ -21,8 +21,8 @@ import { isBrowserLike } from './internal/browser.js';
 import { createCaller, querySerializer, serializePath } from './internal/call.js';
 import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { DEFAULTS, readEnv } from './internal/defaults.js';
-import { checkBaseURL, checkRetries, checkSize, checkTimeout } from './internal/settings.js';
-import { createTransport, type Fetch, type Limits } from './internal/transport.js';
+import { checkBaseURL, checkLimits } from './internal/settings.js';
+import { createTransport, type Fetch } from './internal/transport.js';
 import * as Pagination from './pagination.js';
 import type { RequestOptions } from './request-options.js';
 import { Models, type Model, type ModelDeleted, type ModelsPage } from './resources/models.js';
@@ -102,9 +102,8 @@ export class OpenAI {
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENAI_BASE_URL') ?? DEFAULTS.baseURL);
     this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
-    this.timeout = checkTimeout(options.timeout ?? DEFAULTS.timeout);
-    this.maxRetries = checkRetries(options.maxRetries ?? DEFAULTS.maxRetries);
-    this.maxResponseSize = checkSize(options.maxResponseSize ?? DEFAULTS.maxResponseSize);
+    const limits = checkLimits(options, DEFAULTS);
+    ({ timeout: this.timeout, maxRetries: this.maxRetries, maxResponseSize: this.maxResponseSize } = limits);
     const logger = options.logger ?? console;
     const level =
       options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
@@ -113,11 +112,6 @@ export class OpenAI {
       log: leveled(level, logger),
       secret: apiKey,
     });
-    const limits: Limits = {
-      timeout: this.timeout,
-      maxRetries: this.maxRetries,
-      maxResponseSize: this.maxResponseSize,
-    };
     const defaultQuery = options.defaultQuery ?? {};
     let headers: Record<string, string>;
     try {
@@ -143,7 +137,7 @@ export class OpenAI {
       // client.api takes the caller's signal the openapi-fetch way, on the Request.
       fetch: (request) => transport.fetch(request, { ...limits, signal: request.signal }),
     });
-    this.models = new Models(this.api, createCaller({ transport, limits, defaultQuery, secret: apiKey }));
+    this.models = new Models(this.api, createCaller(transport, limits, defaultQuery, apiKey));
   }
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */

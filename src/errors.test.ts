@@ -11,10 +11,9 @@ import {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
-  redact,
-  redactHeaders,
-  toAPIError,
 } from './errors.js';
+import { redact, redactHeaders } from './internal/redact.js';
+import { toAPIError } from './internal/validate.js';
 
 /** An error body as openapi-fetch hands it over: parsed. */
 const body = (message: string, code: string | null = null) => ({

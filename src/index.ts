@@ -7,23 +7,7 @@ export type { RequestOptions, RequestOptionsWithBody } from './request-options.j
 export { APIPromise, type WithResponse } from './api-promise.js';
 export { Page, PagePromise, type PageResponse } from './pagination.js';
 export { Models, type ModelsPage } from './resources/models.js';
-export {
-  OpenAIError,
-  APIError,
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIUserAbortError,
-  APIResponseValidationError,
-  APIResponseTooLargeError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-} from './errors.js';
+export * from './errors.js';
 export type { Logger, LogLevel } from './internal/logger.js';
 export type { Fetch } from './internal/transport.js';
 export type { WithRequestID } from './internal/validate.js';

@@ -1,11 +1,11 @@
 import { createQuerySerializer } from 'openapi-fetch';
 import { APIPromise } from '../api-promise.js';
-import { OpenAIError, toAPIError } from '../errors.js';
+import { OpenAIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
-import { checkRetries, checkSize, checkTimeout } from './settings.js';
-import { readText, wasCutAt, type Limits, type Sent, type Transport } from './transport.js';
-import { parseBody, withRequestID, type Shape } from './validate.js';
+import { checkLimits } from './settings.js';
+import { readText, wasCutAt, type Attempt, type Limits, type Transport } from './transport.js';
+import { parseBody, toAPIError, withRequestID, type Shape } from './validate.js';
 
 /** What a resource method adds to its typed openapi-fetch call, next to the call's `params`. */
 // A type, not an interface: openapi-fetch's init wants an index signature.
@@ -22,30 +22,19 @@ export type CallInit = {
 /** A typed openapi-fetch call, e.g. `(init) => api.GET('/models/{model}', { params, ...init })`. */
 export type TypedCall = (init: CallInit) => Promise<{ error?: unknown; response: Response }>;
 
-export interface CallConfig {
-  transport: Transport;
-  limits: Limits;
-  defaultQuery: Record<string, string | undefined>;
-  secret: string;
-}
-
 const serializeQuery = createQuerySerializer();
 
 /** Makes the SDK's calls from typed openapi-fetch calls. */
 export interface Caller {
-  /** A call that returns one object of `shape`. */
+  /** A call that returns one object, checked by `shape`. */
   one<T extends object>(
     method: 'GET' | 'DELETE',
     call: TypedCall,
-    shape: Shape<T>,
+    shape: Shape,
     options?: RequestOptionsWithBody,
   ): APIPromise<T>;
   /** A call that returns a list, as a `Page`. */
-  page<Item>(
-    call: TypedCall,
-    shape: Shape<{ object: 'list'; data: Item[] }>,
-    options?: RequestOptionsWithBody,
-  ): PagePromise<Item>;
+  page<Item>(call: TypedCall, shape: Shape, options?: RequestOptionsWithBody): PagePromise<Item>;
 }
 
 /** openapi-fetch's `querySerializer`: `defaultQuery`, then the call's own query. */
@@ -54,13 +43,18 @@ export function querySerializer(defaultQuery: Record<string, unknown>, extra?: R
 }
 
 /** Per-request options in; out, a typed error for a non-2xx answer, or a checked body. */
-export function createCaller({ transport, limits, defaultQuery, secret }: CallConfig): Caller {
+export function createCaller(
+  transport: Transport,
+  limits: Limits,
+  defaultQuery: Record<string, string | undefined>,
+  secret: string,
+): Caller {
   const send =
     (method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined) =>
     // async: a refused option or id rejects the call's promise rather than throwing where nobody catches.
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
-      const callLimits = options === undefined ? limits : limitsOf(options, limits);
-      let sent: Sent | undefined;
+      const callLimits = options === undefined ? limits : checkLimits(options, limits);
+      let sent: { attempt: Attempt } | undefined;
       const init: CallInit = {
         parseAs: 'stream',
         // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
@@ -91,23 +85,18 @@ export function createCaller({ transport, limits, defaultQuery, secret }: CallCo
       }
     };
   return {
-    one: (method, call, shape, options) =>
-      new APIPromise(send(method, call, options), (text, response) => parseBody(text, response, shape, secret)),
-    page: (call, shape, options) =>
-      new PagePromise(send('GET', call, options), (text, response) => {
-        const body = parseBody(text, response, shape, secret);
+    one: <T extends object>(
+      method: 'GET' | 'DELETE',
+      call: TypedCall,
+      shape: Shape,
+      options?: RequestOptionsWithBody,
+    ) =>
+      new APIPromise<T>(send(method, call, options), (text, response) => parseBody<T>(text, response, shape, secret)),
+    page: <Item>(call: TypedCall, shape: Shape, options?: RequestOptionsWithBody) =>
+      new PagePromise<Item>(send('GET', call, options), (text, response) => {
+        const body = parseBody<{ object: 'list'; data: Item[] }>(text, response, shape, secret);
         return withRequestID(new Page(body), body._request_id ?? null);
       }),
-  };
-}
-
-function limitsOf(options: RequestOptionsWithBody, limits: Limits): Limits {
-  return {
-    timeout: options.timeout === undefined ? limits.timeout : checkTimeout(options.timeout),
-    maxRetries: options.maxRetries === undefined ? limits.maxRetries : checkRetries(options.maxRetries),
-    maxResponseSize:
-      options.maxResponseSize === undefined ? limits.maxResponseSize : checkSize(options.maxResponseSize),
-    signal: options.signal,
   };
 }
 

@@ -1,22 +1,26 @@
 import { OpenAIError } from '../errors.js';
+import type { RequestOptions } from '../request-options.js';
 import { MAX_TIMEOUT_MS } from './defaults.js';
+import type { Limits } from './transport.js';
 
-export function checkTimeout(ms: number): number {
-  if (typeof ms !== 'number' || !(ms > 0) || ms > MAX_TIMEOUT_MS) {
-    throw new OpenAIError(`timeout must be a positive number of milliseconds (at most 2^31-1), got ${String(ms)}`);
-  }
-  return ms;
-}
-
-export function checkRetries(n: number): number {
-  if (!Number.isInteger(n) || n < 0) throw new OpenAIError(`maxRetries must be a whole number >= 0, got ${String(n)}`);
-  return n;
-}
-
-export function checkSize(bytes: number): number {
-  if (!Number.isSafeInteger(bytes) || bytes < 1)
-    throw new OpenAIError(`maxResponseSize must be a whole number >= 1, got ${String(bytes)}`);
-  return bytes;
+/** The limits `options` set, each checked, over `base`'s. */
+export function checkLimits(options: Pick<RequestOptions, keyof Limits>, base: Omit<Limits, 'signal'>): Limits {
+  const limit = (name: Exclude<keyof Limits, 'signal'>, ok: (n: number) => boolean, rule: string): number => {
+    const value = options[name];
+    if (value === undefined) return base[name];
+    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${String(value)}`);
+    return value;
+  };
+  return {
+    timeout: limit(
+      'timeout',
+      (ms) => typeof ms === 'number' && ms > 0 && ms <= MAX_TIMEOUT_MS,
+      'a positive number of milliseconds (at most 2^31-1)',
+    ),
+    maxRetries: limit('maxRetries', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0'),
+    maxResponseSize: limit('maxResponseSize', (n) => Number.isSafeInteger(n) && n >= 1, 'a whole number >= 1'),
+    signal: options.signal,
+  };
 }
 
 /** `url` without trailing slashes, once it is an http(s) URL that fetch will accept. */

@@ -111,6 +111,16 @@ describe('secrets in the headers of an answer', () => {
     expect((behind as APIError).error).toBe(`${before}[REDACTED]`);
   });
 
+  it('gives client.api an error body with the key scrubbed, whole or cut', async () => {
+    const before = 'x'.repeat(ERROR_BODY_LIMIT - 10);
+    const bodies = [`{"error":{"message":"bad key ${KEY}"}}`, `${before}${KEY} and more`];
+    const { client } = await serve((_req, res) => void res.writeHead(400).end(bodies.shift()), { maxRetries: 0 });
+    const whole = await client.api.GET('/models');
+    expect(whole.error).toEqual({ error: { message: 'bad key [REDACTED]' } });
+    const cut = await client.api.GET('/models');
+    expect(cut.error).toBe(`${before}[REDACTED]`);
+  });
+
   it('finds the key sent when the key given ends in a line break (a secret read from a file)', async () => {
     const { client } = await serve(
       (req, res) => json(res, 401, { error: { message: `bad key ${req.headers.authorization}` } }, echo(req)),

@@ -4,20 +4,12 @@ import {
   APIConnectionTimeoutError,
   APIResponseTooLargeError,
   APIUserAbortError,
-  redact,
-  redactHeaders,
 } from '../errors.js';
 import { headersForLog, type Log } from './logger.js';
+import { redact, redactHeaders } from './redact.js';
 
 /** The shape of the `fetch` option: any standard `fetch`. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-export interface TransportConfig {
-  fetch: Fetch;
-  log: Log;
-  /** The API key, scrubbed from the errors and log lines built here. */
-  secret: string;
-}
 
 /** The limits of one call. */
 export interface Limits {
@@ -33,18 +25,7 @@ export interface Limits {
   signal?: AbortSignal | undefined;
 }
 
-/** A 2xx as `fetch` gave it, its attempt still timing the body; or an error answer, its body read. */
-export interface Sent {
-  response: Response;
-  attempt: Attempt;
-}
-
-export interface Transport {
-  /** For a caller that reads the body itself, with `readText`. */
-  send(request: Request, limits: Limits): Promise<Sent>;
-  /** openapi-fetch's `fetch`: a 2xx comes with a guarded body (`guarded`). */
-  fetch(request: Request, limits: Limits): Promise<Response>;
-}
+export type Transport = ReturnType<typeof createTransport>;
 
 /** How much of an error body is read: more than any message an API sends, far less than a broken server may stream. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -63,9 +44,10 @@ export function wasCutAt(response: Response): number | undefined {
  * resource methods (`readText`) or through a guarded body: a new Response around a stream costs more CPU
  * than the rest of a call, so the resource methods, whose callers await the value, read `fetch`'s own.
  */
-export function createTransport({ fetch, log, secret }: TransportConfig): Transport {
+export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log; secret: string }) {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;
-  const send = async (request: Request, limits: Limits): Promise<Sent> => {
+  /** A 2xx as `fetch` gave it, its attempt still timing the body; or an error answer, its body read. */
+  const send = async (request: Request, limits: Limits): Promise<{ response: Response; attempt: Attempt }> => {
     const caller = limits.signal;
     const retries = isIdempotent(request.method) ? limits.maxRetries : 0;
     log.debug?.(`request ${where(request)}`, { headers: headersForLog(request.headers, secret) });
@@ -113,7 +95,8 @@ export function createTransport({ fetch, log, secret }: TransportConfig): Transp
   };
   return {
     send,
-    async fetch(request, limits) {
+    /** openapi-fetch's `fetch`: a 2xx comes with a guarded body. */
+    async fetch(request: Request, limits: Limits): Promise<Response> {
       const { response, attempt } = await send(request, limits);
       return response.ok ? guarded(response, attempt, limits.maxResponseSize, secret) : response;
     },
@@ -127,20 +110,10 @@ export async function readText(
   limit: number,
   secret: string,
 ): Promise<string> {
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let read = 0;
   try {
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-      read += chunk.value.byteLength;
-      if (read > limit) {
-        void reader?.cancel().catch(() => {});
-        throw tooLarge(response, limit, secret);
-      }
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    return text + decoder.decode();
+    const { text, cut } = await readUpTo(response, limit);
+    if (cut) throw tooLarge(response, limit, secret);
+    return text;
   } catch (error) {
     throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
   } finally {
@@ -148,20 +121,31 @@ export async function readText(
   }
 }
 
+/** The body as text, up to `max` bytes; `cut` when there was more, which is left unread. */
+async function readUpTo(response: Response, max: number): Promise<{ text: string; cut: boolean }> {
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+    if (read + chunk.value.byteLength > max) {
+      void reader?.cancel().catch(() => {});
+      return { text: text + decoder.decode(chunk.value.subarray(0, max - read)), cut: true };
+    }
+    read += chunk.value.byteLength;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return { text: text + decoder.decode(), cut: false };
+}
+
 function tooLarge(response: Response, limit: number, secret: string, declared?: number): APIResponseTooLargeError {
   return new APIResponseTooLargeError(response.status, redactHeaders(response.headers, secret), limit, declared);
 }
 
-/** One attempt's signal: it fires on its timeout or the caller's abort, and tells which. */
-export interface Attempt {
-  signal: AbortSignal;
-  /** Clears the timer and the link to the caller's signal. */
-  end(): void;
-  /** The typed error for a failure of this attempt. */
-  failure(error: unknown): APIConnectionError | APIUserAbortError;
-}
+/** One attempt's signal: it fires on its timeout or the caller's abort; `failure` tells which, `end` lets go. */
+export type Attempt = ReturnType<typeof startAttempt>;
 
-function startAttempt(ms: number, caller: AbortSignal | undefined, secret: string): Attempt {
+function startAttempt(ms: number, caller: AbortSignal | undefined, secret: string) {
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = (): void => controller.abort(caller?.reason);
@@ -178,7 +162,7 @@ function startAttempt(ms: number, caller: AbortSignal | undefined, secret: strin
       clearTimeout(timer);
       caller?.removeEventListener('abort', onAbort);
     },
-    failure(error) {
+    failure(error: unknown): APIConnectionError | APIUserAbortError {
       if (caller?.aborted) return new APIUserAbortError({ cause: caller.reason });
       if (timedOut) return new APIConnectionTimeoutError({ cause: error });
       return connectionError(error, secret);
@@ -224,34 +208,19 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
 }
 
 /**
- * An error answer with its body read, up to ERROR_BODY_LIMIT (or `limit`):
- * the rest is cut, and a start of the key where it was cut is scrubbed, as
- * what follows is never read.
+ * An error answer with its body read, up to ERROR_BODY_LIMIT (or `limit`): the rest is cut, and a start of
+ * the key where it was cut is scrubbed, as what follows is never read.
  */
 async function readError(response: Response, attempt: Attempt, limit: number, secret: string): Promise<Response> {
   const max = Math.min(limit, ERROR_BODY_LIMIT);
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let read = 0;
   try {
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
-      if (read + chunk.value.byteLength > max) {
-        void reader?.cancel().catch(() => {});
-        const copy = withURL(
-          new Response(redact(text + decoder.decode(chunk.value.subarray(0, max - read)), secret, true), response),
-          response.url,
-        );
-        cutAt.set(copy, max);
-        return copy;
-      }
-      read += chunk.value.byteLength;
-      text += decoder.decode(chunk.value, { stream: true });
-    }
+    const { text, cut } = await readUpTo(response, max);
+    const copy = withURL(new Response(redact(text, secret, cut) || null, response), response.url);
+    if (cut) cutAt.set(copy, max);
+    return copy;
   } finally {
     attempt.end();
   }
-  return withURL(new Response(text + decoder.decode() || null, response), response.url);
 }
 
 /** A copy keeps the url of the answer (`new Response` has none). */

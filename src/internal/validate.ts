@@ -1,56 +1,48 @@
-import { APIResponseValidationError, redact, redactHeaders, snippet } from '../errors.js';
-import type { Model, ModelDeleted, ModelsListResponse } from '../types.js';
+import {
+  APIError,
+  APIResponseValidationError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../errors.js';
 import type { Page } from '../pagination.js';
-import { isRecord } from './record.js';
+import { isRecord, jsonText, TOO_DEEP } from './json.js';
+import { redact, redactHeaders, snippet } from './redact.js';
 
-// Just enough that a garbled or foreign 2xx becomes a clear error, lenient enough for compatible servers.
+/** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
+export type Shape = (value: unknown, at?: string) => string | undefined;
 
-/** What is wrong with `value`, named from `at` (`body`, `body.data[3]`); undefined when nothing is. */
-type Problem = (value: unknown, at?: string) => string | undefined;
+// Answers become values or typed errors here, quoting what came back. The shapes are just enough that a
+// garbled or foreign 2xx becomes a clear error, and lenient enough for compatible servers.
+function fields(types: Record<string, 'string' | 'boolean'>): Shape {
+  return (value, at = 'body') => {
+    if (!isRecord(value)) return `${at} is not an object`;
+    for (const name in types) if (typeof value[name] !== types[name]) return `${at}.${name} is not a ${types[name]}`;
+    return undefined;
+  };
+}
 
-const modelProblem: Problem = (value, at = 'body') => {
-  if (!isRecord(value)) return `${at} is not an object`;
-  if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
-  return undefined;
-};
-
-const listProblem: Problem = (value, at = 'body') => {
+export const modelShape = fields({ id: 'string' });
+export const modelDeletedShape = fields({ id: 'string', deleted: 'boolean' });
+export const modelsListShape: Shape = (value, at = 'body') => {
   if (!isRecord(value)) return `${at} is not an object`;
   const data = value['data'];
   if (!Array.isArray(data)) return `${at}.data is not an array`;
-  for (let i = 0; i < data.length; i++) {
-    // The item's path is built only when it fails: for every item, it would cost more than the check.
-    if (modelProblem(data[i]) !== undefined) return modelProblem(data[i], `${at}.data[${i}]`);
-  }
-  return undefined;
+  // The item's path is built only when it fails: for every item, it would cost more than the check.
+  const bad = data.findIndex((item) => modelShape(item) !== undefined);
+  return bad < 0 ? undefined : modelShape(data[bad], `${at}.data[${bad}]`);
 };
-
-const deletedProblem: Problem = (value, at = 'body') => {
-  if (!isRecord(value)) return `${at} is not an object`;
-  if (typeof value['id'] !== 'string') return `${at}.id is not a string`;
-  if (typeof value['deleted'] !== 'boolean') return `${at}.deleted is not a boolean`;
-  return undefined;
-};
-
-/** A body shape: a type guard, and what is wrong when the guard says no. */
-export interface Shape<T> {
-  is(value: unknown): value is T;
-  problem: Problem;
-}
-
-function shape<T>(problem: Problem): Shape<T> {
-  return { is: (value): value is T => problem(value) === undefined, problem };
-}
-
-export const modelShape = shape<Model>(modelProblem);
-export const modelsListShape = shape<ModelsListResponse>(listProblem);
-export const modelDeletedShape = shape<ModelDeleted>(deletedProblem);
 
 /** A 2xx body, parsed and checked against `shape`, with its `_request_id`; errors quote it scrubbed. */
 export function parseBody<T extends object>(
   text: string,
   response: Response,
-  shape: Shape<T>,
+  shape: Shape,
   secret: string,
 ): WithRequestID<T> {
   const fail = (error: unknown, what: string): APIResponseValidationError =>
@@ -62,13 +54,58 @@ export function parseBody<T extends object>(
     const redacted = redact(text, secret);
     throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
-  if (!shape.is(value)) {
+  const problem = shape(value);
+  if (problem !== undefined) {
     const redacted = redact(text, secret);
     // Parsed again only when the key was scrubbed: a large body is held once.
     // Stryker disable next-line ConditionalExpression: parsing the unchanged text again gives an equal value, only costs memory
-    throw fail(redacted === text ? value : JSON.parse(redacted), `${shape.problem(value)}: ${snippet(redacted)}`);
+    throw fail(redacted === text ? value : JSON.parse(redacted), `${problem}: ${snippet(redacted)}`);
   }
-  return withRequestID(value, response.headers.get('x-request-id'));
+  return withRequestID(value as T, response.headers.get('x-request-id'));
+}
+
+const byStatus: Readonly<Record<number, typeof APIError>> = {
+  ...{ 400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError, 404: NotFoundError },
+  ...{ 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError },
+};
+
+/**
+ * A non-2xx answer as a typed error. `body` is what openapi-fetch made of it: the parsed JSON, else the
+ * text (with `cutAt`, the start of a longer body).
+ */
+export function toAPIError(response: Response, body: unknown, secret: string, cutAt?: number): APIError {
+  const { status } = response;
+  const headers = redactHeaders(response.headers, secret);
+  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : APIError);
+  if (typeof body === 'string') {
+    const text = redact(body, secret, cutAt !== undefined);
+    if (text.trim() === '') return new Class(status, undefined, undefined, headers);
+    // An HTML page from a proxy, a plain-text message, the start of a huge body...: say what came back.
+    const what = cutAt === undefined ? 'body is not JSON' : `body larger than ${cutAt} bytes, cut`;
+    return new Class(status, text, `status code (${what}: ${snippet(text)})`, headers);
+  }
+  const parsed = scrubbed(body, secret);
+  const inner = isRecord(parsed) ? parsed['error'] : undefined;
+  if (isRecord(inner)) return new Class(status, inner, undefined, headers);
+  // Compatible servers: {"error": "text"}, {"message": "..."}, and RFC 9457
+  // problem documents {"title", "detail"} (Prism, many gateways, FastAPI).
+  if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
+  return new Class(status, parsed, problemText(parsed), headers);
+}
+
+/** A parsed body without `secret`: written out and read back only when it held it; too deep to write, only named. */
+function scrubbed(body: unknown, secret: string): unknown {
+  const text = jsonText(body);
+  if (text === TOO_DEEP) return TOO_DEEP;
+  const clean = text === undefined ? text : redact(text, secret);
+  return clean === text ? body : JSON.parse(clean as string);
+}
+
+/** `"<title>: <detail>"` of a problem document, or undefined when it is not one. */
+function problemText(body: unknown): string | undefined {
+  if (!isRecord(body) || 'message' in body) return undefined;
+  const parts = [body['title'], body['detail']].filter((part) => typeof part === 'string' && part !== '');
+  return parts.length > 0 ? parts.join(': ') : undefined;
 }
 
 /** A value with the request id that produced it; conditional, as the official one, so editors show `Model & {…}`. */

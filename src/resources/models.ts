@@ -24,13 +24,13 @@ export class Models {
 
   /** Lists the currently available models: `for await (const model of client.models.list())`. */
   list(options?: RequestOptions): PagePromise<Model> {
-    return this.#caller.page((init) => this.#api.GET('/models', init), modelsListShape, options);
+    return this.#caller.page<Model>((init) => this.#api.GET('/models', init), modelsListShape, options);
   }
 
   /** Retrieves a model. `""`, `.` and `..` are refused before any request. */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
     const api = this.#api;
-    return this.#caller.one(
+    return this.#caller.one<Model>(
       'GET',
       (init) => api.GET('/models/{model}', { params: { path: { model } }, ...init }),
       modelShape,
@@ -41,7 +41,7 @@ export class Models {
   /** Deletes a fine-tuned model, e.g. `ft:gpt-4o-mini:acemeco:suffix:abc123`; it takes the Owner role. */
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
     const api = this.#api;
-    return this.#caller.one(
+    return this.#caller.one<ModelDeleted>(
       'DELETE',
       (init) => api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
       modelDeletedShape,
