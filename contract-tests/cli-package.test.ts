@@ -82,7 +82,8 @@ it('npx openai-models models list works in the repo after the build', async () =
 it('every deep path of "exports" imports from the installed tarball and shares the main entry\'s classes', async () => {
   const subpaths = Object.keys(
     JSON.parse(await readFile(join(apps.alone, 'node_modules', 'openai-models', 'package.json'), 'utf8')).exports,
-  ).filter((key) => key !== '.' && key !== './package.json');
+    // openai-models/strict is an entry of its own, not a second road to the main entry's objects (below).
+  ).filter((key) => !['.', './package.json', './strict'].includes(key));
   expect(subpaths).toContain('./resources/models');
   // Each subpath must re-export the very objects of the main entry: a second copy of a class breaks instanceof.
   const script = `
@@ -111,6 +112,23 @@ it('every deep path of "exports" imports from the installed tarball and shares t
   expect(exported['./error']).toContain('NotFoundError');
   expect(exported['./core/error']).toBe(exported['./error']);
   expect(Object.entries(exported).filter(([, names]) => names === '' || names.includes('different'))).toEqual([]);
+});
+
+it('openai-models/strict turns strict mode on from the installed tarball; the main entry loads no validator', async () => {
+  const script = `
+    const { OpenAI, APIResponseValidationError } = await import('openai-models');
+    const before = Object.keys(await import('openai-models')).filter((name) => /validat/i.test(name) && name !== 'APIResponseValidationError');
+    const { strictResponseValidation } = await import('openai-models/strict');
+    const fetch = async () => Response.json({ id: 'm', object: 'model', owned_by: 'o' });
+    const client = new OpenAI({ apiKey: 'sk-tarball-0000', fetch, strictResponseValidation });
+    const error = await client.models.retrieve('m').catch((e) => e);
+    console.log(before.length, error instanceof APIResponseValidationError, error.message);`;
+  const ran = await spawnProcess(process.execPath, ['--input-type=module', '-e', script], {
+    env: cleanEnv(),
+    cwd: apps.alone,
+  });
+  expect(ran.stderr).toBe('');
+  expect(ran.stdout).toBe('0 true 200 response body.created is missing (required); request id none\n');
 });
 
 it('CommonJS code can require() it (require(esm), Node >= 20.19), deep paths included', async () => {

@@ -82,7 +82,8 @@ const { metafile } = await build({
         // the client, Node's modules, CLI_PACKAGES.
         b.onResolve({ filter: /^(\.\.\/|[^./])/ }, (args) => {
           if (!args.importer.startsWith(cli)) return undefined;
-          if (args.path === '../index.js' || isBuiltin(args.path)) return { path: args.path, external: true };
+          if (['../index.js', '../strict.js'].includes(args.path) || isBuiltin(args.path))
+            return { path: args.path, external: true };
           if (CLI_PACKAGES.includes(args.path) || SHARED.includes(args.path)) return undefined;
           throw new Error(
             `${relative(root, args.importer)} imports ${args.path}; the CLI imports the client from '../index.js' and bundles only ${[...SHARED, ...CLI_PACKAGES].join(', ')} (scripts/bundle-dist.ts)`,
@@ -96,14 +97,16 @@ writeFileSync(join(dist, 'src', 'cli', 'THIRD-PARTY-LICENSES'), thirdPartyLicenc
 
 // index.js and cli/bin.js now hold all the code: drop the other compiled modules (their .d.ts stay).
 // Kept as tsc wrote them: the deep entry points of src/compat/ (`openai-models/error`...), each a
-// one-line re-export of '../index.js', so they share its one copy of every class.
+// one-line re-export of '../index.js', so they share its one copy of every class; and `openai-models/strict`
+// with its generated validators, loaded only by a program that turns strict mode on.
 for (const file of walk(dist)) {
   const path = relative(dist, file);
-  const kept = path === 'src/index.js' || path === 'src/cli/bin.js' || /^src\/compat\/.*\.js$/.test(path);
+  const kept =
+    ['src/index.js', 'src/cli/bin.js', 'src/strict.js', 'generated/validators.js'].includes(path) ||
+    /^src\/compat\/.*\.js$/.test(path);
   if (/\.js(\.map)?$/.test(path) && !kept) rmSync(file);
   // Their .js.map is not published (package.json "files"): drop the comment pointing at it.
-  else if (kept && path.startsWith('src/compat/'))
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));
+  else if (kept) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));
 }
 
 /**

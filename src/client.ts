@@ -21,7 +21,8 @@ import { isBrowserLike } from './internal/browser.js';
 import { createCaller, querySerializer, serializePath } from './internal/call.js';
 import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { DEFAULTS, readEnv } from './internal/defaults.js';
-import { checkBaseURL, checkLimits } from './internal/settings.js';
+import { checkBaseURL, checkLimits, checkStrict } from './internal/settings.js';
+import type { StrictValidation } from './internal/validate.js';
 import { createTransport, type Fetch } from './internal/transport.js';
 import * as Pagination from './pagination.js';
 import type { RequestOptions } from './request-options.js';
@@ -58,6 +59,11 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Where log lines go. @default globalThis.console */
   logger?: Logger | undefined;
+  /**
+   * Checks every answer of `client.models.*` against the spec's schema, and refuses a 2xx that is not JSON:
+   * pass `strictResponseValidation` from `openai-models/strict`. @default off (tolerant checks)
+   */
+  strictResponseValidation?: StrictValidation | false | undefined;
   /** Lets the client run in a browser, where anyone who opens the page can read the key. @default false */
   dangerouslyAllowBrowser?: boolean | undefined;
 }
@@ -103,6 +109,7 @@ export class OpenAI {
     this.organization = options.organization === undefined ? (readEnv('OPENAI_ORG_ID') ?? null) : options.organization;
     this.project = options.project === undefined ? (readEnv('OPENAI_PROJECT_ID') ?? null) : options.project;
     const limits = checkLimits(options, DEFAULTS);
+    const strict = checkStrict(options.strictResponseValidation);
     ({ timeout: this.timeout, maxRetries: this.maxRetries, maxResponseSize: this.maxResponseSize } = limits);
     const logger = options.logger ?? console;
     const level =
@@ -137,7 +144,7 @@ export class OpenAI {
       // client.api takes the caller's signal the openapi-fetch way, on the Request.
       fetch: (request) => transport.fetch(request, { ...limits, signal: request.signal }),
     });
-    this.models = new Models(this.api, createCaller(transport, limits, defaultQuery, apiKey));
+    this.models = new Models(this.api, createCaller(transport, limits, defaultQuery, apiKey, strict));
   }
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */

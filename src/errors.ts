@@ -18,7 +18,7 @@ export class APIError extends OpenAIError {
   readonly headers: Headers | undefined;
   /** The `error` object of an OpenAI-shaped body, else the parsed body, else its text; `undefined` for none. */
   readonly error: unknown;
-  /** `error.code`, e.g. `"model_not_found"`. */
+  /** `error.code`, e.g. `"model_not_found"`; an integer code as its digits (`"404"`). */
   readonly code: string | null | undefined;
   /** `error.param`. */
   readonly param: string | null | undefined;
@@ -41,7 +41,8 @@ export class APIError extends OpenAIError {
     this.requestID = headers?.get('x-request-id');
     this.error = error;
     const fields = isRecord(error) ? error : {};
-    this.code = stringOrNull(fields['code']);
+    // vLLM, llama.cpp and LocalAI send an integer (404): its digits, so that `code` stays a string.
+    this.code = typeof fields['code'] === 'number' ? String(fields['code']) : stringOrNull(fields['code']);
     this.param = stringOrNull(fields['param']);
     this.type = typeof fields['type'] === 'string' ? fields['type'] : undefined;
   }

@@ -1,3 +1,5 @@
+import type { StrictValidation } from './internal/validate.js';
+
 /** Per-request options; each overrides the client's setting for one call. */
 export interface RequestOptions {
   /** Extra headers; a `null` value removes a default header (e.g. `{ 'OpenAI-Organization': null }`). */
@@ -10,6 +12,11 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Most bytes of the answer's body to read, after decompression. @default the client's `maxResponseSize` */
   maxResponseSize?: number | undefined;
+  /**
+   * Checks the answer against the spec's schema: `strictResponseValidation` from `openai-models/strict`, or
+   * `false` to turn the client's off for this call. @default the client's `strictResponseValidation`
+   */
+  strictResponseValidation?: StrictValidation | false | undefined;
   /** Aborts the call (at once, even during a wait between retries) with `APIUserAbortError`. */
   signal?: AbortSignal | undefined;
 }

@@ -50,6 +50,16 @@ export async function failure(promise: PromiseLike<unknown>): Promise<unknown> {
   );
 }
 
+/** The error `promise` rejects with, checked to be a `Class`. */
+export async function failureOf<E>(
+  promise: PromiseLike<unknown>,
+  Class: abstract new (...args: never[]) => E,
+): Promise<E> {
+  const error = await failure(promise);
+  if (!(error instanceof Class)) throw new Error(`expected a ${Class.name}, got ${String(error)}`);
+  return error;
+}
+
 export async function timed<T>(fn: () => PromiseLike<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await fn();

@@ -16,6 +16,7 @@ const GLOBAL_OPTIONS = `Global options:
                          most bytes of an answer to read: 1048576, 512k, 64m, 1g (default: 32m)
   --format <format>      json, jsonl, yaml or table (default: table in a terminal, json in a pipe)
   --field <path>         print only this field (e.g. id, or a dotted path), one line per model
+  --strict               check every answer against the spec's schemas; a deviation fails (exit 1)
   --debug                log each request and response on stderr (API key redacted)
   -h, --help             show help
   --version              show the version`;

@@ -19,6 +19,7 @@ const OPTIONS = {
   format: { type: 'string' },
   field: { type: 'string' },
   model: { type: 'string' },
+  strict: { type: 'boolean' },
   debug: { type: 'boolean' },
   version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },

@@ -1,6 +1,7 @@
 import type { ClientOptions, LogLevel } from '../index.js';
 import { DEFAULTS, MAX_TIMEOUT_MS, readEnv } from '../internal/defaults.js';
 import { envLogLevel } from '../internal/logger.js';
+import { strictResponseValidation } from '../strict.js';
 import { CLIError } from './cli-error.js';
 import { FORMATS, type Format, type Values } from './options.js';
 import type { IO } from './io.js';
@@ -8,7 +9,9 @@ import type { IO } from './io.js';
 /** What a command runs with: the client's options and how to print. */
 export interface Settings {
   client: Required<Pick<ClientOptions, 'apiKey' | 'baseURL' | 'organization' | 'project'>> &
-    Pick<ClientOptions, 'timeout' | 'maxRetries' | 'maxResponseSize'> & { logLevel: LogLevel };
+    Pick<ClientOptions, 'timeout' | 'maxRetries' | 'maxResponseSize' | 'strictResponseValidation'> & {
+      logLevel: LogLevel;
+    };
   format: Format;
   field: string | undefined;
   /** Settings ignored, each worth a `warn:` line: an OPENAI_LOG that is no level. */
@@ -45,6 +48,7 @@ export function settings(values: Values, env: IO['env'], stdoutIsTTY: boolean, c
     project: given('project') ?? readEnv('OPENAI_PROJECT_ID', env) ?? null,
     logLevel: values.debug ? 'debug' : (logLevel ?? DEFAULTS.logLevel),
   };
+  if (values.strict) client.strictResponseValidation = strictResponseValidation;
   if (values.timeout !== undefined) {
     const ms = duration(values.timeout);
     if (ms === undefined)

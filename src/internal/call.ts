@@ -3,9 +3,9 @@ import { APIPromise } from '../api-promise.js';
 import { OpenAIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
-import { checkLimits } from './settings.js';
+import { checkLimits, checkStrict } from './settings.js';
 import { readText, wasCutAt, type Attempt, type Limits, type Transport } from './transport.js';
-import { parseBody, toAPIError, withRequestID, type Shape } from './validate.js';
+import { parseBody, toAPIError, withRequestID, type Operation, type StrictValidation } from './validate.js';
 
 /** What a resource method adds to its typed openapi-fetch call, next to the call's `params`. */
 // A type, not an interface: openapi-fetch's init wants an index signature.
@@ -26,15 +26,15 @@ const serializeQuery = createQuerySerializer();
 
 /** Makes the SDK's calls from typed openapi-fetch calls. */
 export interface Caller {
-  /** A call that returns one object, checked by `shape`. */
+  /** A call of `operation` that returns one object. */
   one<T extends object>(
     method: 'GET' | 'DELETE',
     call: TypedCall,
-    shape: Shape,
+    operation: Operation,
     options?: RequestOptionsWithBody,
   ): APIPromise<T>;
-  /** A call that returns a list, as a `Page`. */
-  page<Item>(call: TypedCall, shape: Shape, options?: RequestOptionsWithBody): PagePromise<Item>;
+  /** A call of `operation` that returns a list, as a `Page`. */
+  page<Item>(call: TypedCall, operation: Operation, options?: RequestOptionsWithBody): PagePromise<Item>;
 }
 
 /** openapi-fetch's `querySerializer`: `defaultQuery`, then the call's own query. */
@@ -48,12 +48,16 @@ export function createCaller(
   limits: Limits,
   defaultQuery: Record<string, string | undefined>,
   secret: string,
+  strict: StrictValidation | undefined,
 ): Caller {
+  const strictOf = (options: RequestOptionsWithBody | undefined): StrictValidation | undefined =>
+    options?.strictResponseValidation === undefined ? strict : options.strictResponseValidation || undefined;
   const send =
     (method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined) =>
     // async: a refused option or id rejects the call's promise rather than throwing where nobody catches.
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
       const callLimits = options === undefined ? limits : checkLimits(options, limits);
+      checkStrict(options?.strictResponseValidation);
       let sent: { attempt: Attempt } | undefined;
       const init: CallInit = {
         parseAs: 'stream',
@@ -88,13 +92,15 @@ export function createCaller(
     one: <T extends object>(
       method: 'GET' | 'DELETE',
       call: TypedCall,
-      shape: Shape,
+      operation: Operation,
       options?: RequestOptionsWithBody,
     ) =>
-      new APIPromise<T>(send(method, call, options), (text, response) => parseBody<T>(text, response, shape, secret)),
-    page: <Item>(call: TypedCall, shape: Shape, options?: RequestOptionsWithBody) =>
+      new APIPromise<T>(send(method, call, options), (text, response) =>
+        parseBody<T>(text, response, operation, secret, strictOf(options)),
+      ),
+    page: <Item>(call: TypedCall, operation: Operation, options?: RequestOptionsWithBody) =>
       new PagePromise<Item>(send('GET', call, options), (text, response) => {
-        const body = parseBody<{ object: 'list'; data: Item[] }>(text, response, shape, secret);
+        const body = parseBody<{ object: 'list'; data: Item[] }>(text, response, operation, secret, strictOf(options));
         return withRequestID(new Page(body), body._request_id ?? null);
       }),
   };

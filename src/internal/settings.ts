@@ -2,6 +2,7 @@ import { OpenAIError } from '../errors.js';
 import type { RequestOptions } from '../request-options.js';
 import { MAX_TIMEOUT_MS } from './defaults.js';
 import type { Limits } from './transport.js';
+import type { StrictValidation } from './validate.js';
 
 /** The limits `options` set, each checked, over `base`'s. */
 export function checkLimits(options: Pick<RequestOptions, keyof Limits>, base: Omit<Limits, 'signal'>): Limits {
@@ -33,4 +34,13 @@ export function checkBaseURL(url: string): string {
   const { username, password } = new URL(url);
   if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);
   return url.replace(/\/+$/, '');
+}
+
+/** `strictResponseValidation` as given: the validators of `openai-models/strict`, or off. */
+export function checkStrict(value: unknown): StrictValidation | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof (value as Partial<StrictValidation> | null)?.retrieveModel === 'object') return value as StrictValidation;
+  throw new OpenAIError(
+    `strictResponseValidation takes the validators of 'openai-models/strict' (import { strictResponseValidation } from 'openai-models/strict'), or false; got ${String(value)}`,
+  );
 }

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { json } from '../../contract-tests/support/local-server.js';
-import { closeServer, failure, serve } from '../__tests__/transport-harness.js';
+import { closeServer, failure, failureOf, serve } from '../__tests__/transport-harness.js';
 import OpenAI, { APIError, APIResponseValidationError } from '../index.js';
 
 afterEach(closeServer);
@@ -24,14 +24,7 @@ function answering(body: string, key = KEY): OpenAI {
   });
 }
 
-async function rejection(promise: PromiseLike<unknown>): Promise<APIResponseValidationError> {
-  const error = await Promise.resolve(promise).then(
-    () => expect.unreachable('the call should fail'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(APIResponseValidationError);
-  return error as APIResponseValidationError;
-}
+const rejection = (promise: PromiseLike<unknown>) => failureOf(promise, APIResponseValidationError);
 
 const call = {
   retrieve: (client: OpenAI) => client.models.retrieve('gpt-4o-mini'),
@@ -61,7 +54,9 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
       '{"id":"ft:x","object":"model"}',
       'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\"}"',
     ],
-    ['list', '[]', 'response body is not an object: "[]"'],
+    ['list', '7', 'response body is not an object: "7"'],
+    // A bare array is read as the list's `data` (Together).
+    ['list', '[7]', 'response body.data[0] is not an object: "[7]"'],
     ['list', '{"object":"list"}', 'response body.data is not an array: "{\\"object\\":\\"list\\"}"'],
     [
       'list',

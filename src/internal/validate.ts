@@ -14,11 +14,28 @@ import type { Page } from '../pagination.js';
 import { isRecord, jsonText, TOO_DEEP } from './json.js';
 import { redact, redactHeaders, snippet } from './redact.js';
 
-/** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
-export type Shape = (value: unknown, at?: string) => string | undefined;
+/** The operations of the spec, by `operationId`. */
+export type Operation = 'listModels' | 'retrieveModel' | 'deleteModel';
 
-// Answers become values or typed errors here, quoting what came back. The shapes are just enough that a
-// garbled or foreign 2xx becomes a clear error, and lenient enough for compatible servers.
+/**
+ * The spec's schemas at run time, by operation and status: `strictResponseValidation` from
+ * `openai-models/strict` (generated/validators.ts).
+ */
+export type StrictValidation = {
+  readonly [operation in Operation]: { readonly [status: string]: (body: unknown) => SchemaViolation[] | null };
+};
+
+/** One way a body breaks the spec: `body.data[3].created` (`path`) `is not an integer` (`type`). */
+export interface SchemaViolation {
+  path: string;
+  keyword: string;
+  message: string;
+  value: unknown;
+}
+
+/** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
+type Shape = (value: unknown, at?: string) => string | undefined;
+
 function fields(types: Record<string, 'string' | 'boolean'>): Shape {
   return (value, at = 'body') => {
     if (!isRecord(value)) return `${at} is not an object`;
@@ -27,41 +44,73 @@ function fields(types: Record<string, 'string' | 'boolean'>): Shape {
   };
 }
 
-export const modelShape = fields({ id: 'string' });
-export const modelDeletedShape = fields({ id: 'string', deleted: 'boolean' });
-export const modelsListShape: Shape = (value, at = 'body') => {
-  if (!isRecord(value)) return `${at} is not an object`;
-  const data = value['data'];
-  if (!Array.isArray(data)) return `${at}.data is not an array`;
-  // The item's path is built only when it fails: for every item, it would cost more than the check.
-  const bad = data.findIndex((item) => modelShape(item) !== undefined);
-  return bad < 0 ? undefined : modelShape(data[bad], `${at}.data[${bad}]`);
+const model = fields({ id: 'string' });
+
+// The default checks: just enough that a garbled or foreign 2xx becomes a clear error, lenient enough for
+// compatible servers (docs/compatibility.md). Strict mode checks the spec's schemas instead.
+const shapes: Record<Operation, Shape> = {
+  listModels: (value, at = 'body') => {
+    if (!isRecord(value)) return `${at} is not an object`;
+    const data = value['data'];
+    if (!Array.isArray(data)) return `${at}.data is not an array`;
+    // The item's path is built only when it fails: for every item, it would cost more than the check.
+    const bad = data.findIndex((item) => model(item) !== undefined);
+    return bad < 0 ? undefined : model(data[bad], `${at}.data[${bad}]`);
+  },
+  retrieveModel: model,
+  deleteModel: fields({ id: 'string', deleted: 'boolean' }),
 };
 
-/** A 2xx body, parsed and checked against `shape`, with its `_request_id`; errors quote it scrubbed. */
+/** What the default mode reads unambiguously as a list: Together's bare array, Ollama's `data: null` (none). */
+function tolerated(operation: Operation, value: unknown): unknown {
+  if (operation !== 'listModels') return value;
+  if (Array.isArray(value)) return { object: 'list', data: value };
+  return isRecord(value) && value['data'] === null ? { ...value, data: [] } : value;
+}
+
+/**
+ * A 2xx body, parsed and checked (against the spec's schema with `strict`), with its `_request_id`;
+ * errors quote it scrubbed.
+ */
 export function parseBody<T extends object>(
   text: string,
   response: Response,
-  shape: Shape,
+  operation: Operation,
   secret: string,
+  strict?: StrictValidation,
 ): WithRequestID<T> {
+  const requestID = response.headers.get('x-request-id');
   const fail = (error: unknown, what: string): APIResponseValidationError =>
     new APIResponseValidationError(response.status, error, `response ${what}`, redactHeaders(response.headers, secret));
-  let value: unknown;
+  const type = response.headers.get('content-type') ?? '';
+  if (strict && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw fail(redact(text, secret), `content-type is ${JSON.stringify(redact(type, secret))}, not JSON`);
+  }
+  let parsed: unknown;
   try {
-    value = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     const redacted = redact(text, secret);
     throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
-  const problem = shape(value);
+  if (strict) {
+    const check = strict[operation][response.status];
+    const [violation] = check?.(parsed) ?? [];
+    if (check && violation === undefined) return withRequestID(parsed as T, requestID);
+    const id = `request id ${requestID ?? 'none'}`;
+    if (violation === undefined) throw fail(scrubbed(parsed, secret), `status is not one the spec declares; ${id}`);
+    const got = violation.value === undefined ? '' : `, got ${short(redact(jsonText(violation.value) ?? '', secret))}`;
+    throw fail(scrubbed(parsed, secret), `${violation.message} (${violation.keyword})${got}; ${id}`);
+  }
+  const value = tolerated(operation, parsed);
+  const problem = shapes[operation](value);
   if (problem !== undefined) {
     const redacted = redact(text, secret);
     // Parsed again only when the key was scrubbed: a large body is held once.
     // Stryker disable next-line ConditionalExpression: parsing the unchanged text again gives an equal value, only costs memory
-    throw fail(redacted === text ? value : JSON.parse(redacted), `${problem}: ${snippet(redacted)}`);
+    throw fail(redacted === text ? parsed : JSON.parse(redacted), `${problem}: ${snippet(redacted)}`);
   }
-  return withRequestID(value as T, response.headers.get('x-request-id'));
+  return withRequestID(value as T, requestID);
 }
 
 const byStatus: Readonly<Record<number, typeof APIError>> = {
@@ -106,6 +155,11 @@ function problemText(body: unknown): string | undefined {
   if (!isRecord(body) || 'message' in body) return undefined;
   const parts = [body['title'], body['detail']].filter((part) => typeof part === 'string' && part !== '');
   return parts.length > 0 ? parts.join(': ') : undefined;
+}
+
+/** At most 80 characters of `text`. */
+function short(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 /** A value with the request id that produced it; conditional, as the official one, so editors show `Model & {…}`. */

@@ -2,7 +2,6 @@ import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { APIPromise } from '../api-promise.js';
 import type { Caller } from '../internal/call.js';
-import { modelDeletedShape, modelShape, modelsListShape } from '../internal/validate.js';
 import type { Page, PagePromise } from '../pagination.js';
 import type { RequestOptions, RequestOptionsWithBody } from '../request-options.js';
 import type { Model, ModelDeleted } from '../types.js';
@@ -24,7 +23,7 @@ export class Models {
 
   /** Lists the currently available models: `for await (const model of client.models.list())`. */
   list(options?: RequestOptions): PagePromise<Model> {
-    return this.#caller.page<Model>((init) => this.#api.GET('/models', init), modelsListShape, options);
+    return this.#caller.page<Model>((init) => this.#api.GET('/models', init), 'listModels', options);
   }
 
   /** Retrieves a model. `""`, `.` and `..` are refused before any request. */
@@ -33,7 +32,7 @@ export class Models {
     return this.#caller.one<Model>(
       'GET',
       (init) => api.GET('/models/{model}', { params: { path: { model } }, ...init }),
-      modelShape,
+      'retrieveModel',
       options,
     );
   }
@@ -44,7 +43,7 @@ export class Models {
     return this.#caller.one<ModelDeleted>(
       'DELETE',
       (init) => api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
-      modelDeletedShape,
+      'deleteModel',
       options,
     );
   }
