@@ -42,6 +42,14 @@ describe('toAPIError: status → class, in one place', () => {
     expect([error.status, error.requestID, error.message]).toEqual([status, 'req_1', `${status} m`]);
   });
 
+  it('gives an integer code as its digits and keeps what was sent in `error` (llama.cpp, LocalAI)', () => {
+    const sent = { message: 'Invalid API Key', type: 'authentication_error', code: 401 };
+    const error = toAPIError(answer(401), { error: sent }, '');
+    expect([error.code, error.param, error.type]).toEqual(['401', undefined, 'authentication_error']);
+    expect(error.error).toEqual(sent);
+    expect(toAPIError(answer(401), { error: { message: 'm', code: true } }, '').code).toBeUndefined();
+  });
+
   it('keeps the API error fields', () => {
     const error = toAPIError(
       answer(404),

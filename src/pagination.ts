@@ -25,7 +25,6 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
     }
   }
 
-  /** The items of this page. */
   getPaginatedItems(): Item[] {
     return this.data;
   }

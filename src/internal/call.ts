@@ -26,14 +26,12 @@ const serializeQuery = createQuerySerializer();
 
 /** Makes the SDK's calls from typed openapi-fetch calls. */
 export interface Caller {
-  /** A call of `operation` that returns one object. */
   one<T extends object>(
     method: 'GET' | 'DELETE',
     call: TypedCall,
     operation: Operation,
     options?: RequestOptionsWithBody,
   ): APIPromise<T>;
-  /** A call of `operation` that returns a list, as a `Page`. */
   page<Item>(call: TypedCall, operation: Operation, options?: RequestOptionsWithBody): PagePromise<Item>;
 }
 

@@ -38,11 +38,8 @@ export function wasCutAt(response: Response): number | undefined {
 }
 
 /**
- * The road of every request: retries with backoff, one timeout per attempt, the caller's abort
- * (`limits.signal`), logging. It never throws for an HTTP status. An error answer's body is read here, its
- * first 64 KiB at most. A 2xx body is read within the attempt's timeout and `maxResponseSize`, by the
- * resource methods (`readText`) or through a guarded body: a new Response around a stream costs more CPU
- * than the rest of a call, so the resource methods, whose callers await the value, read `fetch`'s own.
+ * The road of every request: retries, one timeout per attempt, the caller's abort, logging; never a throw for
+ * a status. A 2xx body is read by `readText`, or through a guarded body (a new Response costs more CPU than the rest of a call).
  */
 export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log; secret: string }) {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;
@@ -244,11 +241,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/**
- * A failure with no answer, in its own words with the key scrubbed. A cause
- * that quotes the key (a proxy agent printing the request) gives way to a
- * scrubbed copy: util.inspect shows a cause whole.
- */
+/** A failure with no answer, in its own words, scrubbed; so is a cause that quotes the key (util.inspect shows it). */
 function connectionError(error: unknown, secret: string): APIConnectionError {
   const said =
     error instanceof Error
@@ -277,11 +270,7 @@ export function shouldRetryStatus(status: number, headers: Headers): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-/**
- * The wait before retry number `retry` (0 first), in ms: `retry-after-ms`,
- * else `retry-after` (seconds or an HTTP date), when in [0, 60 s); else
- * min(0.5 s * 2^retry, 8 s) less up to 25 % jitter.
- */
+/** The wait before retry `retry` (0 first), in ms: the server's, when in [0, 60 s); else 0.5 s·2^retry ≤ 8 s, −25 % jitter. */
 export function retryDelayMs(
   retry: number,
   headers: Headers | undefined,

@@ -91,6 +91,27 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
     expect(JSON.parse(JSON.stringify(value))).toEqual(JSON.parse(body));
   });
 
+  it.each([
+    [
+      'Ollama with no model: data null',
+      '{"object":"list","data":null,"extra":1}',
+      { object: 'list', data: [], extra: 1 },
+    ],
+    ['Together: a bare array', '[{"id":"a"},{"id":"b"}]', { object: 'list', data: [{ id: 'a' }, { id: 'b' }] }],
+    ['a bare empty array', '[]', { object: 'list', data: [] }],
+  ])('reads as a list what is unambiguously one (%s)', async (_, body, page) => {
+    const value = await call.list(answering(body));
+    expect({ ...value }).toEqual(page);
+    expect(value._request_id).toBe('req_shape');
+  });
+
+  it('reads no list into a retrieve or a delete: a bare array stays an error, data null stays null', async () => {
+    const bare = await rejection(call.retrieve(answering('[{"id":"a"}]')));
+    expect(bare.message).toBe('200 response body is not an object: "[{\\"id\\":\\"a\\"}]"');
+    const kept = await call.delete(answering('{"id":"x","deleted":true,"data":null}'));
+    expect({ ...kept }).toEqual({ id: 'x', deleted: true, data: null });
+  });
+
   it('says what came back when the body is not JSON, or empty', async () => {
     const garbled = await rejection(call.retrieve(answering('{"id": "gpt')));
     expect(garbled.message).toBe('200 response body is not valid JSON: "{\\"id\\": \\"gpt"');

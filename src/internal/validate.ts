@@ -13,25 +13,13 @@ import {
 import type { Page } from '../pagination.js';
 import { isRecord, jsonText, TOO_DEEP } from './json.js';
 import { redact, redactHeaders, snippet } from './redact.js';
+import type { ValidationError, Validator, Validators } from '../../generated/validators.js';
 
+/** The spec's schemas at run time, by operation and status: `strictResponseValidation` (`openai-models/strict`). */
+export type StrictValidation = Validators;
+export type SchemaViolation = ValidationError;
 /** The operations of the spec, by `operationId`. */
-export type Operation = 'listModels' | 'retrieveModel' | 'deleteModel';
-
-/**
- * The spec's schemas at run time, by operation and status: `strictResponseValidation` from
- * `openai-models/strict` (generated/validators.ts).
- */
-export type StrictValidation = {
-  readonly [operation in Operation]: { readonly [status: string]: (body: unknown) => SchemaViolation[] | null };
-};
-
-/** One way a body breaks the spec: `body.data[3].created` (`path`) `is not an integer` (`type`). */
-export interface SchemaViolation {
-  path: string;
-  keyword: string;
-  message: string;
-  value: unknown;
-}
+export type Operation = keyof Validators;
 
 /** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
 type Shape = (value: unknown, at?: string) => string | undefined;
@@ -94,7 +82,7 @@ export function parseBody<T extends object>(
     throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
   if (strict) {
-    const check = strict[operation][response.status];
+    const check = (strict[operation] as Record<number, Validator | undefined>)[response.status];
     const [violation] = check?.(parsed) ?? [];
     if (check && violation === undefined) return withRequestID(parsed as T, requestID);
     const id = `request id ${requestID ?? 'none'}`;
