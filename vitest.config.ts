@@ -23,8 +23,10 @@ export const unit = {
 
 /**
  * The checks of the tools and the build, in scripts/: workflow lint,
- * generated drift, bundle size, import cost, API reports, README snippets,
- * browser portability, `npm run mock`, spec:diff, the bench's parsing.
+ * generated drift, bundle size, import cost, API reports, the guides'
+ * snippets and the README's limits, docs/cli.md against `--help`, the
+ * reference's code samples (curl against Prism), browser portability,
+ * `npm run mock`, spec:diff, the bench's parsing.
  */
 const tools = {
   name: 'tools',

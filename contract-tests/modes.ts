@@ -19,5 +19,5 @@ export const mockOnly = [
 export const serverDependent = [
   'contract-tests/models.test.ts',
   'contract-tests/cli.test.ts',
-  'contract-tests/cli-readme.test.ts',
+  'contract-tests/cli-examples.test.ts',
 ];

@@ -3,7 +3,9 @@
  * Debian's Chromium, driven by playwright-core, opens the file from disk with
  * the network off. Every request for anything but the file itself is
  * refused and recorded, every console error recorded, and each test fails
- * on either. What must be on the page comes from spec/openapi.yaml.
+ * on either. What must be on the page comes from spec/openapi.yaml, and
+ * the code samples and guide links from the copy the reference is built
+ * from (scripts/docs-spec.ts).
  *
  * Builds the docs first (`npm run docs`, as the Docs workflow publishes
  * them), so it runs beside the other tests in one vitest run. Needs
@@ -18,6 +20,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { docsSpec, type CodeSample } from './docs-spec.js';
 import { specPath } from './prism.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -26,6 +29,7 @@ const screenshotPath = resolve(root, '.tmp/docs-screenshot.png');
 const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const spec = parse(readFileSync(specPath, 'utf8'));
+const built = docsSpec();
 
 /** `text` with runs of white space as single spaces (innerText splits "GET" and "/models" over lines). */
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -51,6 +55,7 @@ const operations = Object.entries<Record<string, any>>(spec.paths).flatMap(([pat
         summary: String(op.summary),
         route: `#/${String(op.tags[0]).toLowerCase()}/${String(op.operationId).toLowerCase()}`,
         paramNames: params.map((p) => String((p.$ref ? resolveRef(p.$ref) : p).name)),
+        samples: built.paths[path][method]['x-codeSamples'] as CodeSample[],
       };
     }),
 );
@@ -205,6 +210,34 @@ describe('docs/index.html opened from disk, offline', () => {
     await section.getByRole('button', { name: '404', exact: true }).click();
     await sample.getByText(`"${notFound.error.code}"`).waitFor();
     expect(squash(await sample.innerText())).toContain(`"type": "${notFound.error.type}"`);
+  });
+
+  it.each(operations)(
+    '$method $path: a TypeScript, a CLI and a curl sample, each as the guides show it',
+    async (op) => {
+      expect(op.samples.map((sample) => sample.label)).toEqual(['TypeScript', 'CLI', 'curl']);
+      await open(op.route);
+      const panel = page.locator(`[data-section-id="${op.route.slice(1)}"] .panel-request-samples`);
+      for (const sample of op.samples) {
+        // One language menu for the whole page; its button shows the language in use.
+        await panel.getByRole('button', { name: /^(TypeScript|CLI|curl)$/ }).click();
+        await page.getByRole('menuitem', { name: sample.label, exact: true }).click();
+        await expect
+          .poll(async () => squash(await panel.innerText()), { timeout: 5_000 })
+          .toContain(squash(sample.source));
+      }
+    },
+  );
+
+  it('links the overview to the guides', async () => {
+    await open('#/');
+    const guides = [...String(built.info.description).matchAll(/\[([^\]]+)\]\((https:[^)]+)\)/g)];
+    expect(guides.map((match) => match[2]?.replace(/.*\/blob\/main\//, ''))).toEqual(
+      expect.arrayContaining(['README.md', 'docs/cli.md', 'docs/safety.md', 'CONTRIBUTING.md']),
+    );
+    for (const [, name = '', href] of guides) {
+      expect(await page.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(href);
+    }
   });
 
   it('keeps the overview and Getting started one click away, at #/', async () => {

@@ -1,57 +1,39 @@
 /**
- * Every ```ts snippet of README.md, and of the spec's info.description (the
- * "Getting started" that opens the HTML reference), compiles against the
- * package's public entry point, under the project's strict tsconfig:
- * examples cannot drift from the real API.
+ * The README stays readable in five minutes: at most 220 lines and 2,200
+ * words, code blocks and tables included, and no paragraph over 100 words,
+ * where each list item and each table cell counts as a paragraph. Words are
+ * counted as `wc -w` counts them. The rest belongs in docs/ or CONTRIBUTING.md.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { root, specPath } from './prism.js';
+import { describe, expect, it } from 'vitest';
+import { paragraphs, readGuide, words } from './guides.js';
 
-const run = promisify(execFile);
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const specDescription = String(parse(readFileSync(specPath, 'utf8')).info.description);
-const tsBlocks = (text: string): string[] => [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
-const snippets = [...tsBlocks(readme), ...tsBlocks(specDescription)];
-const dir = join(root, '.tmp', 'readme-snippets');
+const LIMITS = { lines: 220, words: 2200, paragraphWords: 100 };
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('README.md limits', () => {
+  const readme = readGuide('README.md');
 
-describe('README.md TypeScript snippets', () => {
-  it('has snippets to check', () => {
-    expect(snippets.length).toBeGreaterThan(0);
+  it(`has at most ${LIMITS.lines} lines and ${LIMITS.words} words, code blocks and tables included`, () => {
+    expect(readme.split('\n').length - (readme.endsWith('\n') ? 1 : 0)).toBeLessThanOrEqual(LIMITS.lines);
+    expect(words(readme)).toBeLessThanOrEqual(LIMITS.words);
   });
 
-  it("include the spec's Getting started example, which imports the package by its published name", () => {
-    expect(tsBlocks(specDescription)).toHaveLength(1);
-    expect(tsBlocks(specDescription)[0]).toContain("from 'openai-models'");
+  it(`has no paragraph, list item or table cell over ${LIMITS.paragraphWords} words`, () => {
+    const long = paragraphs(readme)
+      .filter((unit) => words(unit.text) > LIMITS.paragraphWords)
+      .map((unit) => `line ${unit.line}: ${words(unit.text)} words`);
+    expect(long).toEqual([]);
   });
 
-  it('all type-check against the public API', async () => {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    snippets.forEach((code, i) => {
-      // Each snippet is its own module; `openai-models` resolves to src/index.ts.
-      writeFileSync(join(dir, `snippet-${i + 1}.ts`), `${code}\nexport {};\n`);
-    });
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        extends: '../../tsconfig.json',
-        compilerOptions: { noEmit: true, paths: { 'openai-models': ['../../src/index.ts'] }, noUnusedLocals: false },
-        include: ['*.ts'],
-      }),
+  it('counts list items and table cells as paragraphs of their own', () => {
+    const text = ['Intro words here.', '', '- one two', '  three', '- four', '', '| a b | c \\| d |', '|---|---|'].join(
+      '\n',
     );
-    // tsgo (TypeScript 7's native compiler) reports what tsc 5.9 does here, in a quarter of the time.
-    const tsgo = join(root, 'node_modules', '.bin', 'tsgo');
-    const result = await run(tsgo, ['-p', dir]).then(
-      () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
-    expect(result).toBe('');
-  }, 60_000); // one tsc run: ~12 s alone, over the 20 s default on a busy machine
+    expect(paragraphs(text).map((unit) => unit.text)).toEqual([
+      'Intro words here.',
+      '- one two three',
+      '- four',
+      'a b',
+      'c \\| d',
+    ]);
+  });
 });

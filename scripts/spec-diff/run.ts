@@ -49,7 +49,7 @@ function judge(
     const pkg = pkgFrom === undefined ? 'a breaking bump of' : `${nextBreaking(pkgFrom)} as`;
     return {
       failed: true,
-      summary: `FAIL: ${count}, and info.version did not raise its major (${from} → ${to}). Undo them, or announce them: info.version ${nextBreaking(from)} and ${pkg} package.json's version (README, "Changing the spec").`,
+      summary: `FAIL: ${count}, and info.version did not raise its major (${from} → ${to}). Undo them, or announce them: info.version ${nextBreaking(from)} and ${pkg} package.json's version (CONTRIBUTING.md, "Changing the spec").`,
     };
   }
   if (pkgFrom !== undefined) {

@@ -1,5 +1,5 @@
 /**
- * The versioning rule (README, "Changing the spec"): a breaking change needs
+ * The versioning rule (CONTRIBUTING.md, "Changing the spec"): a breaking change needs
  * a breaking bump, semver's way. From 1.0.0 on that is a higher major; below
  * 1.0.0 semver gives the minor the major's role, so 0.1.0 → 0.2.0 may break
  * and 0.1.0 → 0.1.1 may not. The same rule holds for the spec's info.version

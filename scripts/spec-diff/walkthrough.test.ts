@@ -1,23 +1,23 @@
 /**
- * README "Changing the spec" walks through one change end to end. This test
- * does the same on a copy of the repository (the working tree's files,
- * node_modules linked, committed once so spec:diff has a base): it applies
- * the README's diff, runs the README's commands in one shell, and checks
- * that every output line shown there appears, in order (`…` stands for
- * whatever the README leaves out). About a minute: tsc dominates.
+ * CONTRIBUTING.md "Changing the spec" walks through one change end to end.
+ * This test does the same on a copy of the repository (the working tree's
+ * files, node_modules linked, committed once so spec:diff has a base): it
+ * applies the guide's diff, runs the guide's commands in one shell, and
+ * checks that every output line shown there appears, in order (`…` stands
+ * for whatever the guide leaves out). About a minute: tsc dominates.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { blocksOf, readGuide, WALKTHROUGH_MARKER } from '../guides.js';
 import { root } from '../prism.js';
 
-const MARKER = '<!-- spec-walkthrough: run by scripts/spec-diff/walkthrough.test.ts -->';
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const after = readme.slice(readme.indexOf(MARKER));
-const diff = /```diff\n([\s\S]*?)```/.exec(after)?.[1] ?? '';
-const consoleLines = (/```console\n([\s\S]*?)```/.exec(after)?.[1] ?? '').trimEnd().split('\n');
+const blocks = blocksOf(readGuide('CONTRIBUTING.md'), 'CONTRIBUTING.md');
+const at = blocks.findIndex((block) => block.marker === WALKTHROUGH_MARKER);
+const diff = blocks[at]?.code ?? '';
+const consoleLines = (blocks.slice(at).find((block) => block.lang === 'console')?.code ?? '').trimEnd().split('\n');
 const commands = consoleLines.filter((l) => l.startsWith('$ ')).map((l) => l.slice(2));
 const shown = consoleLines.filter((l) => !l.startsWith('$ ') && l.trim() !== '' && l.trim() !== '…');
 
@@ -58,7 +58,7 @@ const pattern = (shownLine: string): RegExp =>
       .join('.*')}$`,
   );
 
-/** The shown lines that do not appear in the output in the README's order. */
+/** The shown lines that do not appear in the output in the guide's order. */
 function missingLines(output: string): string[] {
   const lines = output.split('\n').map((line) => line.trimEnd());
   let at = 0;
@@ -72,7 +72,7 @@ function missingLines(output: string): string[] {
   return missing;
 }
 
-describe('README "Changing the spec" walk-through', () => {
+describe('CONTRIBUTING.md "Changing the spec" walk-through', () => {
   it('has a diff and commands to run', () => {
     expect(diff).toContain('+  /models/{id}:');
     expect(commands).toEqual(

@@ -1,8 +1,9 @@
 /**
- * The README's CLI examples are real: every ```console block after the
- * `cli-examples` marker is replayed (run() in-process, as in a pipe with
+ * The CLI examples of the guides are real: every ```console session of the
+ * `openai-models` command in README.md, docs/cli.md or any other guide of
+ * scripts/guides.ts is replayed (run() in-process, as in a pipe with
  * NO_COLOR, stdout and stderr interleaved as a terminal shows them) and must
- * print exactly what the README shows. `$ echo $?` prints the previous exit
+ * print exactly what the guide shows. `$ echo $?` prints the previous exit
  * code. Commands are split on spaces: keep them free of quotes.
  *
  * The examples show the mock's answers. On any other server only the steps
@@ -11,18 +12,11 @@
  * retrieve need not find them, and a delete would really delete (no test
  * sends a DELETE to another server unless TEST_DELETE_MODEL_ID names it).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { root } from '../scripts/prism.js';
+import { allBlocks, isCliSession } from '../scripts/guides.js';
 import { run } from '../src/cli/run.js';
 
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const section = readme.slice(
-  readme.indexOf('<!-- cli-examples'),
-  readme.indexOf('\n## ', readme.indexOf('<!-- cli-examples')),
-);
-const blocks = [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const blocks = allBlocks().filter(isCliSession);
 const isMock = inject('isMock');
 
 interface Step {
@@ -53,15 +47,18 @@ function offMock(all: Step[]): Step[] {
   });
 }
 
-const replayed = blocks.map((block, i) => [i + 1, isMock ? steps(block) : offMock(steps(block))] as const);
+const replayed = blocks.map(
+  (block) => [`${block.file}:${block.line}`, isMock ? steps(block.code) : offMock(steps(block.code))] as const,
+);
 
-describe('README: Command-line tool examples', () => {
-  it('has examples to check', () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(4);
+describe('CLI sessions of the guides', () => {
+  it('has examples to check, in the README and in docs/cli.md', () => {
+    expect(blocks.filter((block) => block.file === 'README.md').length).toBeGreaterThanOrEqual(1);
+    expect(blocks.filter((block) => block.file === 'docs/cli.md').length).toBeGreaterThanOrEqual(8);
     expect(replayed.flatMap(([, list]) => list).length).toBeGreaterThanOrEqual(isMock ? 10 : 4);
   });
 
-  it.each(replayed.filter(([, list]) => list.length > 0))('console block %i prints what it shows', async (_, list) => {
+  it.each(replayed.filter(([, list]) => list.length > 0))('%s prints what it shows', async (_, list) => {
     let last = 0;
     for (const { command, expected, exact } of list) {
       let shown = '';
