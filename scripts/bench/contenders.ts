@@ -41,10 +41,16 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST_INDEX = resolve(ROOT, 'dist/src/index.js');
 
 type OursModule = typeof import('../../src/index.js');
+type StrictModule = typeof import('../../src/strict.js');
 
 /** The built package; its path is computed so that typechecking does not need a build. */
 export async function loadOurs(): Promise<OursModule> {
   return (await import(pathToFileURL(DIST_INDEX).href)) as OursModule;
+}
+
+/** The built `openai-models/strict` entry, as `loadOurs` loads the main one. */
+export async function loadStrict(): Promise<StrictModule> {
+  return (await import(pathToFileURL(resolve(ROOT, 'dist/src/strict.js')).href)) as StrictModule;
 }
 
 /**

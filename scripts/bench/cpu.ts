@@ -7,7 +7,7 @@
  * `process.cpuUsage()` over a batch of sequential awaited calls, rounds
  * interleaved in a fresh random order each time, each round in slices.
  */
-import { API_KEY, makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders.js';
+import { API_KEY, loadOurs, loadStrict, makeContenders, NAMES, OURS, type Fetch, type Name } from './contenders.js';
 import { listBody, modelBody, MODEL_ID, RESPONSE_HEADERS } from './fixtures.js';
 import { collectYoung } from './gc.js';
 import { median, shuffled } from './stats.js';
@@ -28,6 +28,18 @@ export interface CpuResult {
    * `fetch` and `text()`, measured side by side.
    */
   transportUs: Record<Scenario, number>;
+  /** What strict mode costs per call (issue 29). */
+  strict: StrictCpu;
+}
+
+/** A retrieve, and a list of 1,000 models: the two calls strict mode's guards are stated for. */
+export type StrictScenario = 'retrieve' | 'list1000';
+
+export interface StrictCpu {
+  /** Median µs per call, by scenario, with strict mode off (the default) and on. */
+  us: Record<StrictScenario, { default: number; strict: number }>;
+  /** Median over rounds of (strict − default) µs per call, both measured in the same round. */
+  addedUs: Record<StrictScenario, number>;
 }
 
 export const SCENARIOS = {
@@ -35,14 +47,22 @@ export const SCENARIOS = {
   list: { body: listBody(100), batch: 100 },
 } as const;
 
+export const STRICT_SCENARIOS = {
+  retrieve: { body: modelBody(MODEL_ID), batch: 400 },
+  list1000: { body: listBody(1000), batch: 40 },
+} as const;
+
 /** Slices per round (each batch divides by it). */
 const SLICES = 4;
 
 /** The stub `fetch` of a scenario: its canned answer, at once. */
-export const stubFor =
-  (scenario: Scenario): Fetch =>
+export const stubFor = (scenario: Scenario): Fetch => answering(SCENARIOS[scenario].body);
+
+/** A `fetch` that answers `body` from memory, at once. */
+const answering =
+  (body: string): Fetch =>
   () =>
-    Promise.resolve(new Response(SCENARIOS[scenario].body, { status: 200, headers: RESPONSE_HEADERS }));
+    Promise.resolve(new Response(body, { status: 200, headers: RESPONSE_HEADERS }));
 
 /**
  * µs of CPU per call of each of `calls`, one sample per round (after 2
@@ -94,7 +114,47 @@ export async function measureCpu(rounds: number, baseURL: string): Promise<CpuRe
     retrieve: await transportCost(SCENARIOS.retrieve.body),
     list: await transportCost(SCENARIOS.list.body),
   };
-  return { us, ratio, transportUs };
+  return { us, ratio, transportUs, strict: await measureStrict(rounds, baseURL) };
+}
+
+/**
+ * The built client with strict mode off and on (`openai-models/strict`, built), over the same stub,
+ * interleaved by `cpuSamples`: per scenario, µs per call of each and the median per-round difference.
+ */
+async function measureStrict(rounds: number, baseURL: string): Promise<StrictCpu> {
+  const { OpenAI } = await loadOurs();
+  const { strictResponseValidation } = await loadStrict();
+  const us = {} as StrictCpu['us'];
+  const addedUs = {} as StrictCpu['addedUs'];
+  for (const scenario of ['retrieve', 'list1000'] as const) {
+    const { body, batch } = STRICT_SCENARIOS[scenario];
+    const fetch = answering(body);
+    const clients = {
+      default: new OpenAI({ apiKey: API_KEY, baseURL, fetch }),
+      strict: new OpenAI({ apiKey: API_KEY, baseURL, fetch, strictResponseValidation }),
+    };
+    const call = (client: InstanceType<typeof OpenAI>): Promise<unknown> =>
+      scenario === 'retrieve' ? client.models.retrieve(MODEL_ID) : client.models.list();
+    // Strict mode must really be on, or the difference would measure nothing: a model without its
+    // `owned_by` passes the default checks and breaks the spec.
+    const lax = JSON.stringify({ id: MODEL_ID, object: 'model', created: 1 });
+    const laxFetch = answering(scenario === 'retrieve' ? lax : `{"object":"list","data":[${lax}]}`);
+    const passes = (strict?: typeof strictResponseValidation): Promise<boolean> =>
+      call(new OpenAI({ apiKey: API_KEY, baseURL, fetch: laxFetch, strictResponseValidation: strict })).then(
+        () => true,
+        () => false,
+      );
+    if (!(await passes()) || (await passes(strictResponseValidation)))
+      throw new Error(`${scenario}: strict mode must refuse a model without owned_by, and the default accept it`);
+    const samples = await cpuSamples(
+      { default: () => call(clients.default), strict: () => call(clients.strict) },
+      batch,
+      rounds,
+    );
+    us[scenario] = { default: median(samples.default), strict: median(samples.strict) };
+    addedUs[scenario] = median(samples.strict.map((value, i) => value - samples.default[i]!));
+  }
+  return { us, addedUs };
 }
 
 /**

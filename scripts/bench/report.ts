@@ -9,6 +9,7 @@ import { NAMES, OURS, type Name } from './contenders.js';
 import type { Count } from '../count-lines.js';
 import type { MemoryResult } from './memory.js';
 import type { RunResult } from './one-run.js';
+import type { StrictScenario } from './cpu.js';
 import type { SizeName, SizeResult } from './size.js';
 import { median, spread, type Spread } from './stats.js';
 
@@ -31,6 +32,10 @@ export const times = (r: number): string => `${fixed(r)}×`;
 /** `0.85× (0.82–0.88)`: the median over runs and the range of the runs. */
 export const ranged = (s: Pick<Spread, 'median' | 'min' | 'max'>): string =>
   `${times(s.median)} (${fixed(s.min)}–${fixed(s.max)})`;
+
+/** `+1.3 µs (0.9–2.0)`: an amount added, its median over runs and the range of the runs. */
+export const added = (s: Pick<Spread, 'median' | 'min' | 'max'>, unit: string, digits: number): string =>
+  `${s.median >= 0 ? '+' : ''}${s.median.toFixed(digits)} ${unit} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
 /** The spread over runs of a figure picked from each run. */
 export const over = (runs: RunResult[], pick: (run: RunResult) => number): Spread => spread(runs.map(pick));
@@ -144,6 +149,33 @@ export function ratioTable({ runs, size }: Results): string {
     ...each((r, o) => (o === 'raw fetch' ? undefined : r.cold.importCpuMs[OURS]! / r.cold.importCpuMs[o]!)),
   ]);
   return markdown([`openai-models ÷ … (median, min–max of ${runs.length} runs)`, ...OTHERS], rows);
+}
+
+/**
+ * openai-models with strict mode off (the default) and on, side by side: the models-only bundle (exact)
+ * and the CPU of a retrieve and of a list of 1,000 models, each added cost the median over runs of a
+ * difference measured within one run.
+ */
+export function strictTable({ runs, size }: Results): string {
+  const [off, on] = [size.bundle[OURS].gzip, size.strictBundle.gzip];
+  const bytes = (n: number): string => `${int(n)} (${kb(n)} KB)`;
+  const cpu = (scenario: StrictScenario, unit: string, scale: number, digits: number): string[] => [
+    num(median(runs.map((r) => r.cpu.strict.us[scenario].default / scale)), digits),
+    num(median(runs.map((r) => r.cpu.strict.us[scenario].strict / scale)), digits),
+    added(
+      over(runs, (r) => r.cpu.strict.addedUs[scenario] / scale),
+      unit,
+      digits,
+    ),
+  ];
+  return markdown(
+    [`openai-models, strict mode (median of ${runs.length} runs)`, 'default', 'strict on', 'added by strict mode'],
+    [
+      ['bundle of a models-only program, min+gzip (bytes)', bytes(off), bytes(on), `+${int(on - off)} B (exact)`],
+      ['CPU per retrieve (µs)', ...cpu('retrieve', 'µs', 1, 1)],
+      ['CPU per list of 1,000 models (ms)', ...cpu('list1000', 'ms', 1000, 3)],
+    ],
+  );
 }
 
 export function machine(nodeVersion: string): string {

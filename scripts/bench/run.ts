@@ -21,7 +21,7 @@ import { OURS, ROOT } from './contenders.js';
 import { measureMemory } from './memory.js';
 import { benchNode } from './node.js';
 import { COLD_RUNS, CPU_ROUNDS, LOOPBACK_ROUNDS, type RunResult } from './one-run.js';
-import { figuresTable, machine, over, ranged, ratioTable, type Results } from './report.js';
+import { figuresTable, machine, over, ranged, ratioTable, strictTable, type Results } from './report.js';
 import { reproduction } from './reproduce.js';
 import { measureSignals, signalsTable } from './signals.js';
 import { measureSize } from './size.js';
@@ -98,6 +98,7 @@ const notes = [
   `Runs: each run is a fresh process that measures CPU per call (${CPU_ROUNDS} rounds), loopback (${LOOPBACK_ROUNDS} rounds) and cold start (${COLD_RUNS} starts of each command). Within a run, every round visits the contenders in slices, each slice in a fresh random order and after an untimed young-generation GC, and a run's ratio is the median of its per-round ratios, measured side by side. Figures are medians over runs; each ratio gives its median and, in brackets, the lowest and highest run.`,
   "Fairness: all five get the same base URL, API key and stubbed `fetch` (CPU) or their own default `fetch`, i.e. Node's undici (loopback), and otherwise their defaults: openai-models and both official SDKs keep 2 retries and a 10-minute per-request timeout, raw fetch and openapi-fetch have neither. Every call ends with the JSON body parsed.",
   `Transport: a call through the client's transport (one attempt: an AbortController, a setTimeout cleared when the body has been read, a listener on the caller's signal; the body through its guarded stream, read with \`text()\`) costs ${us(over(runs, (r) => r.cpu.transportUs.retrieve))} of CPU over the same stub \`fetch\` and \`text()\` per retrieve, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.retrieve) / r.cpu.us.retrieve[OURS]))} of an openai-models retrieve, and ${us(over(runs, (r) => r.cpu.transportUs.list))} per list of 100, ${pct(over(runs, (r) => (100 * r.cpu.transportUs.list) / r.cpu.us.list[OURS]))} of a list, measured side by side.`,
+  `Strict mode: the built client with and without \`strictResponseValidation\` from the built \`openai-models/strict\`, over the same stub \`fetch\` (a model; a list of 1,000 models, 77 KB), interleaved as above (${CPU_ROUNDS} rounds a run); "added" is the median over runs of each run's median per-round difference. The bundles are the models-only program above and the same program importing \`strictResponseValidation\` and passing it to the client.`,
   `Loopback floor: raw fetch given an AbortSignal and a timer (what any client needs to cancel a stalled request) runs at ${ranged(over(runs, (r) => r.loopback.signalFloor))} plain raw fetch's sequential throughput, measured side by side.`,
   runs.some((r) => r.cold.ms['CLI --help'] === undefined)
     ? `CLI row: ${CLI_BIN.slice(ROOT.length + 1)} was not built.`
@@ -108,6 +109,8 @@ const report = [
   figuresTable(results),
   '',
   ratioTable(results),
+  '',
+  strictTable(results),
   '',
   verdictList(verdicts(results)),
   '',

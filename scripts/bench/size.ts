@@ -1,6 +1,6 @@
 /**
  * Section 3: what users download. The min+gzip bundle of a models-only
- * program (see bundle.ts) and the unpacked install size: our tarball
+ * program (see bundle.ts), ours also with strict mode on, and the unpacked install size: our tarball
  * (`npm pack --dry-run`) plus its runtime dependencies as installed, against
  * the official package's installed folders (6.x and 7.x; neither has
  * runtime dependencies).
@@ -15,6 +15,8 @@ export type SizeName = 'openapi-fetch' | 'openai-models' | keyof typeof OFFICIAL
 
 export interface SizeResult {
   bundle: Record<SizeName, BundleSize>;
+  /** openai-models' models-only program with strict mode on (its entry, `openai-models/strict`). */
+  strictBundle: BundleSize;
   /** Unpacked bytes, runtime dependencies included. */
   install: Record<SizeName, number>;
 }
@@ -33,9 +35,11 @@ export async function measureSize(): Promise<SizeResult> {
     'openai 6.x': await bundleSize(modelsOnlyProgram(OFFICIAL['openai 6.x']), ROOT),
     'openai 7.x': await bundleSize(modelsOnlyProgram(OFFICIAL['openai 7.x']), ROOT),
   };
+  const strictBundle = await bundleSize(modelsOnlyProgram('./dist/src/index.js', './dist/src/strict.js'), ROOT);
   const ownDeps = Object.keys(readJson(join(ROOT, 'package.json')).dependencies ?? {});
   return {
     bundle,
+    strictBundle,
     install: {
       'openapi-fetch': installedSize(['openapi-fetch']),
       'openai-models': packedSize() + installedSize(ownDeps),
