@@ -36,6 +36,20 @@ await build({
   logLevel: 'warning',
 });
 
+// openai-models/strict, as one file too: the generated validators and what only strict mode does. It shares
+// no class with the client (it only returns text), so its own copy of the small helpers it uses is harmless.
+await build({
+  entryPoints: [join(root, 'src', 'strict.ts')],
+  outfile: join(dist, 'src', 'strict.js'),
+  allowOverwrite: true,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 /** The client's modules the CLI bundles: modules with no imports, so the bundle holds no second copy of a class. */
 const SHARED = ['../internal/defaults.js', '../internal/logger.js'];
 /** The packages the CLI may import, bundled with their own dependencies; each must be a devDependency. */
@@ -97,13 +111,10 @@ writeFileSync(join(dist, 'src', 'cli', 'THIRD-PARTY-LICENSES'), thirdPartyLicenc
 
 // index.js and cli/bin.js now hold all the code: drop the other compiled modules (their .d.ts stay).
 // Kept as tsc wrote them: the deep entry points of src/compat/ (`openai-models/error`...), each a
-// one-line re-export of '../index.js', so they share its one copy of every class; and `openai-models/strict`
-// with its generated validators, loaded only by a program that turns strict mode on.
+// one-line re-export of '../index.js', so they share its one copy of every class.
 for (const file of walk(dist)) {
   const path = relative(dist, file);
-  const kept =
-    ['src/index.js', 'src/cli/bin.js', 'src/strict.js', 'generated/validators.js'].includes(path) ||
-    /^src\/compat\/.*\.js$/.test(path);
+  const kept = ['src/index.js', 'src/cli/bin.js', 'src/strict.js'].includes(path) || /^src\/compat\/.*\.js$/.test(path);
   if (/\.js(\.map)?$/.test(path) && !kept) rmSync(file);
   // Their .js.map is not published (package.json "files"): drop the comment pointing at it.
   else if (kept) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));

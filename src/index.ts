@@ -10,5 +10,5 @@ export { Models, type ModelsPage } from './resources/models.js';
 export * from './errors.js';
 export type { Logger, LogLevel } from './internal/logger.js';
 export type { Fetch } from './internal/transport.js';
-export type { WithRequestID, StrictValidation, SchemaViolation, Operation } from './internal/validate.js';
+export type { WithRequestID, StrictValidation, Operation } from './internal/validate.js';
 export type { Model, ModelDeleted, ModelsListResponse, ErrorObject, paths, components, operations } from './types.js';

@@ -133,8 +133,7 @@ describe('turning it on and off', () => {
   });
 
   it('refuses `true` and other values before any request, saying where the validators are', async () => {
-    const message =
-      "strictResponseValidation takes the validators of 'openai-models/strict' (import { strictResponseValidation } from 'openai-models/strict'), or false; got true";
+    const message = "strictResponseValidation must come from 'openai-models/strict', or be false; got true";
     expect(() => new OpenAI({ apiKey: KEY, strictResponseValidation: true as never })).toThrow(
       new OpenAIError(message),
     );

@@ -36,11 +36,11 @@ export function checkBaseURL(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** `strictResponseValidation` as given: the validators of `openai-models/strict`, or off. */
+/** `strictResponseValidation` as given: `openai-models/strict`'s, or off. */
 export function checkStrict(value: unknown): StrictValidation | undefined {
   if (value === undefined || value === false) return undefined;
-  if (typeof (value as Partial<StrictValidation> | null)?.retrieveModel === 'object') return value as StrictValidation;
+  if (typeof (value as Partial<StrictValidation> | null)?.problem === 'function') return value as StrictValidation;
   throw new OpenAIError(
-    `strictResponseValidation takes the validators of 'openai-models/strict' (import { strictResponseValidation } from 'openai-models/strict'), or false; got ${String(value)}`,
+    `strictResponseValidation must come from 'openai-models/strict', or be false; got ${String(value)}`,
   );
 }
