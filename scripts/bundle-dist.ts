@@ -52,6 +52,11 @@ await build({
 
 /** The client's modules the CLI bundles: modules with no imports, so the bundle holds no second copy of a class. */
 const SHARED = ['../internal/defaults.js', '../internal/logger.js'];
+/**
+ * Generated code the CLI imports and leaves out of bin.js: the all-errors validators, which only
+ * `conformance` loads (an `import()`), so other commands do not parse them; kept in dist/generated/.
+ */
+const CLI_EXTERNAL = ['../../generated/validators-all-errors.js'];
 /** The packages the CLI may import, bundled with their own dependencies; each must be a devDependency. */
 const CLI_PACKAGES = ['string-width', 'yaml'];
 /** Licences whose text THIRD-PARTY-LICENSES carries; any other stops the build, to be looked at first. */
@@ -96,7 +101,7 @@ const { metafile } = await build({
         // the client, Node's modules, CLI_PACKAGES.
         b.onResolve({ filter: /^(\.\.\/|[^./])/ }, (args) => {
           if (!args.importer.startsWith(cli)) return undefined;
-          if (['../index.js', '../strict.js'].includes(args.path) || isBuiltin(args.path))
+          if (['../index.js', '../strict.js', ...CLI_EXTERNAL].includes(args.path) || isBuiltin(args.path))
             return { path: args.path, external: true };
           if (CLI_PACKAGES.includes(args.path) || SHARED.includes(args.path)) return undefined;
           throw new Error(
@@ -111,10 +116,13 @@ writeFileSync(join(dist, 'src', 'cli', 'THIRD-PARTY-LICENSES'), thirdPartyLicenc
 
 // index.js and cli/bin.js now hold all the code: drop the other compiled modules (their .d.ts stay).
 // Kept as tsc wrote them: the deep entry points of src/compat/ (`openai-models/error`...), each a
-// one-line re-export of '../index.js', so they share its one copy of every class.
+// one-line re-export of '../index.js', so they share its one copy of every class; and the all-errors
+// validators, loaded only by `openai-models conformance`.
 for (const file of walk(dist)) {
   const path = relative(dist, file);
-  const kept = ['src/index.js', 'src/cli/bin.js', 'src/strict.js'].includes(path) || /^src\/compat\/.*\.js$/.test(path);
+  const kept =
+    ['src/index.js', 'src/cli/bin.js', 'src/strict.js', 'generated/validators-all-errors.js'].includes(path) ||
+    /^src\/compat\/.*\.js$/.test(path);
   if (/\.js(\.map)?$/.test(path) && !kept) rmSync(file);
   // Their .js.map is not published (package.json "files"): drop the comment pointing at it.
   else if (kept) writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '\n'));

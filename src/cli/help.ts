@@ -30,6 +30,9 @@ The OpenAI Models API from the command line.
 Resources:
   models     list, retrieve and delete models
 
+Commands:
+  conformance    check a server's Models endpoints against the spec
+
 Examples:
   openai-models models list
   openai-models models list --format table
@@ -103,4 +106,43 @@ Examples:
 ${GLOBAL_OPTIONS}
 
 ${EXIT_CODES}
+`;
+
+export const CONFORMANCE_HELP = `Usage: openai-models conformance [--base-url <url>] [options]
+
+Checks an OpenAI-compatible server's Models endpoints against this package's
+spec (spec/openapi.yaml): every operation and declared answer, with the
+schemas' every error; ids with / and :, an unknown id, no key and a wrong
+key, the content-type, x-request-id and the status of an unknown route.
+One row per check: pass, warn (clients rely on it; the spec does not promise
+it), fail (a violation of the spec) or n/a.
+
+Read-only: it sends GET requests only, unless --delete-model names a model to
+delete. The key and --header values go to the base URL only (redirects
+elsewhere are not followed) and never appear in the report.
+
+Options:
+  --base-url <url>       the server (default: $OPENAI_BASE_URL, else ${DEFAULTS.baseURL})
+  --api-key <key>        its key (default: $OPENAI_API_KEY); without one, the auth checks are n/a
+  --header 'name: value' another header to authenticate with (repeatable); scrubbed like the key
+  --organization <id>    sent as OpenAI-Organization (default: $OPENAI_ORG_ID)
+  --project <id>         sent as OpenAI-Project (default: $OPENAI_PROJECT_ID)
+  --format <format>      table, json or markdown (default: table)
+  --fail-on <verdict>    fail (default) or warn: the verdict that makes the exit code 1
+  --delete-model <id>    also check DELETE /models/{model} on this model: it is deleted
+  --timeout <duration>   per request: 30 or 30s (seconds), 500ms, 2m (default: 30s)
+  --max-retries <n>      retries after 429, 5xx and network errors (default: 0)
+  --max-response-size <size>
+                         most bytes of an answer to read: 1048576, 512k, 64m, 1g (default: 32m)
+  --date                 print today's date (UTC) in the report; off so that reports compare
+  --debug                log each request and its status on stderr
+  -h, --help             show help
+
+Examples:
+  openai-models conformance --base-url http://localhost:11434/v1
+  openai-models conformance --base-url http://localhost:8000/v1 --format markdown
+  openai-models conformance --base-url https://proxy.example/v1 --header 'x-api-key: ...' --format json
+
+Exit codes: 0 no check failed, 1 a check failed (or, with --fail-on warn,
+warned) or the server cannot be reached, 2 a usage error.
 `;

@@ -20,6 +20,11 @@ const OPTIONS = {
   field: { type: 'string' },
   model: { type: 'string' },
   strict: { type: 'boolean' },
+  // `conformance` only (conformance-command.ts refuses what it does not take).
+  header: { type: 'string', multiple: true },
+  'delete-model': { type: 'string' },
+  'fail-on': { type: 'string' },
+  date: { type: 'boolean' },
   debug: { type: 'boolean' },
   version: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +71,7 @@ function commandGuess(argv: string[]): string {
     allowPositionals: true,
     strict: false,
   }).positionals;
+  if (group === 'conformance') return group;
   if (group !== 'models') return '';
   return isSubcommand(command) ? `models ${command}` : 'models';
 }

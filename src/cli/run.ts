@@ -1,6 +1,7 @@
 import { APIError, OpenAI, OpenAIError, type Logger } from '../index.js';
 import { CLIError } from './cli-error.js';
 import { resolve } from './commands.js';
+import { runConformance } from './conformance-command.js';
 import { redacting, styler, useColour, type IO, type Output } from './io.js';
 import { parse } from './options.js';
 import { deeperThan, fieldNames, maxDepth, pickField, render, type Result } from './render.js';
@@ -31,6 +32,7 @@ export async function run(argv: readonly string[], io: IO): Promise<number> {
       stdout.write(`${version()}\n`);
       return 0;
     }
+    if (positionals[0] === 'conformance') return await runConformance(positionals.slice(1), values, io, stdout, stderr);
     const resolved = resolve(positionals, values);
     if ('help' in resolved) {
       // `openai-models` or `openai-models models` alone is a usage error: the help goes to stderr.
