@@ -59,7 +59,7 @@ export async function send(options: HTTPOptions, method: string, path: string, a
 
 async function attempt(options: HTTPOptions, method: string, path: string, auth: Auth): Promise<Outcome> {
   const base = new URL(options.baseURL.replace(/\/+$/, ''));
-  let url = new URL(base.href + path);
+  let url = new URL(base.href.replace(/\/$/, '') + path);
   const headers = { ...options.headers, ...authHeaders(options.auth, auth) };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeout);

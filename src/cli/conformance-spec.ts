@@ -4,9 +4,9 @@
  * (status, schema, media types, headers). Nothing here names an operation
  * or a field: a change to the spec changes the checks.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 export type JsonSchema = { [key: string]: unknown };
@@ -74,15 +74,13 @@ export function readSpec(doc: JsonSchema): Spec {
 }
 
 /**
- * spec/openapi.yaml of this package: the package ships it, two folders above
- * src/cli/ and three above dist/src/cli/, so the nearest one upwards is ours.
+ * spec/openapi.yaml of this package, which ships it beside package.json;
+ * found through the package's self-reference, as version.ts finds its
+ * version, so it resolves the same from src/ (tsx), dist/ and an install.
  */
-export function loadSpec(from = dirname(fileURLToPath(import.meta.url))): Spec {
-  for (let dir = from, depth = 0; depth < 5; dir = dirname(dir), depth++) {
-    const path = join(dir, 'spec', 'openapi.yaml');
-    if (existsSync(path)) return readSpec(parse(readFileSync(path, 'utf8')) as JsonSchema);
-  }
-  throw new Error(`spec/openapi.yaml not found above ${from}`);
+export function loadSpec(): Spec {
+  const manifest = createRequire(import.meta.url).resolve('openai-models/package.json');
+  return readSpec(parse(readFileSync(join(dirname(manifest), 'spec', 'openapi.yaml'), 'utf8')) as JsonSchema);
 }
 
 /** The schema a `$ref` of `#/components/schemas/X` names, with its name. */

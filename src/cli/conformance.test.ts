@@ -166,10 +166,10 @@ describe('what the checks find', () => {
     const auth = async (server: LocalServer) =>
       (await report(server)).checks.filter((check) => / \((no|wrong) key\)$/.test(check.request));
     expect((await auth(open)).map((check) => [check.verdict, check.why])).toEqual([
-      ['n/a', 'the server enforces no auth: 200, as with the key'],
-      ['n/a', 'the server enforces no auth: 200, as with the key'],
-      ['n/a', 'the server enforces no auth: 200, as with the key'],
-      ['n/a', 'the server enforces no auth: 200, as with the key'],
+      ['n/a', 'no auth enforced: 200, as with the key'],
+      ['n/a', 'no auth enforced: 200, as with the key'],
+      ['n/a', 'no auth enforced: 200, as with the key'],
+      ['n/a', 'no auth enforced: 200, as with the key'],
     ]);
     expect((await auth(anyKey)).map((check) => [check.verdict, check.why])).toEqual([
       ['pass', 'as the spec says'],

@@ -183,7 +183,7 @@ function judge(
   const result = { ...row, status: answer.status, faults };
   if (extra.auth !== undefined && status !== '401') {
     if (extra.open || (extra.auth === 'none' && answer.status === extra.keyed))
-      return { ...result, faults: [], verdict: 'n/a', why: `the server enforces no auth: ${status}, as with the key` };
+      return { ...result, faults: [], verdict: 'n/a', why: `no auth enforced: ${status}, as with the key` };
     if (answer.status >= 200 && answer.status < 300)
       return {
         ...result,

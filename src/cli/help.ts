@@ -30,8 +30,8 @@ The OpenAI Models API from the command line.
 Resources:
   models     list, retrieve and delete models
 
-Commands:
-  conformance    check a server's Models endpoints against the spec
+Also:
+  conformance    check a server's Models endpoints against the spec ('openai-models conformance --help')
 
 Examples:
   openai-models models list
