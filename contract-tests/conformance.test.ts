@@ -29,7 +29,7 @@ async function conformance(baseURL: string, apiKey: string, format = 'markdown')
 }
 
 function row(report: string, request: string): string | undefined {
-  return report.split('\n').find((line) => line.includes(`| ${request} |`));
+  return report.split('\n').find((line) => line.includes(` | ${request} | `));
 }
 
 /** What the issue says each server gets wrong, and the row of its report that must say so. */
@@ -40,7 +40,7 @@ const CAUGHT: Partial<Record<ServerName, [request: string, verdict: RegExp]>> = 
   ],
   'ollama-empty': ['GET /models', /\*\*fail\*\*.*body.data is not an array/],
   together: ['GET /models', /\*\*fail\*\*.*body is not an object/],
-  lmstudio: ['GET /openai-models-conformance/no-such-route', /^\| warn .*got 200/],
+  lmstudio: ['GET /openai-models-conformance/no-such-route', /^warn \| .*got 200/],
   localai: ['GET /models', /\*\*fail\*\*.*body.data\\\[0\\\].created is missing/],
   openrouter: ['GET /models', /\*\*fail\*\*.*body.object is missing/],
 };
@@ -53,7 +53,7 @@ describe('each emulated server gives its committed report', () => {
       const { code, out, err } = await conformance(server.baseURL, entry.apiKey);
       expect(err).toBe('');
       await expect(out).toMatchFileSnapshot(`./support/conformance/${name}.md`);
-      expect(code).toBe(out.includes('| **fail** |') ? 1 : 0);
+      expect(code).toBe(out.includes('\n**fail** | ') ? 1 : 0);
       const caught = CAUGHT[name];
       if (caught) expect(row(out, caught[0])).toMatch(caught[1]);
       expect(server.seen.map((seen) => seen.method)).not.toContain('DELETE');

@@ -89,7 +89,8 @@ function counts(report: Report): Record<Verdict, number> {
 }
 
 function markdown(report: Report, date: string | undefined): string {
-  const row = (values: readonly string[]): string => `| ${values.join(' | ')} |`;
+  // GFM's pipe table without the outer pipes (they are optional), so that only the docs' own tables start with `|`.
+  const row = (values: readonly string[]): string => values.join(' | ');
   const lines = [
     `**${escape(heading(report, date))}**`,
     '',
