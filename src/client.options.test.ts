@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recording } from './__tests__/transport-harness.js';
-import OpenAI, { OpenAIError } from './index.js';
+import OpenAI, { OpenAIError, type ClientOptions } from './index.js';
 
 const KEY = 'sk-options-test-0123456789';
 const model = { id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'system' };
@@ -43,6 +43,19 @@ describe('construction', () => {
     vi.stubEnv('OPENAI_BASE_URL', '');
     const client = new OpenAI({ apiKey: KEY });
     expect([client.baseURL, client.timeout, client.maxRetries]).toEqual(['https://api.openai.com/v1', 600_000, 2]);
+  });
+
+  it('reads a null limit as unset, as the official SDK does', () => {
+    const nulls = { timeout: null, maxRetries: null, maxResponseSize: null } as unknown as ClientOptions;
+    const client = new OpenAI({ apiKey: KEY, ...nulls });
+    expect([client.timeout, client.maxRetries, client.maxResponseSize]).toEqual([600_000, 2, 33_554_432]);
+  });
+
+  it('takes no signal of its own: a signal is per call', async () => {
+    const wire = recording();
+    const options = { apiKey: KEY, fetch: wire.fetch, signal: AbortSignal.abort() } as ClientOptions;
+    expect((await new OpenAI(options).models.retrieve('m')).id).toBe('gpt-4o-mini');
+    expect(wire.urls).toHaveLength(1);
   });
 
   it('refuses a missing key with a clear error', () => {

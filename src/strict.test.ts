@@ -91,9 +91,9 @@ describe('the answer around the body', () => {
     const plain = await refusal(
       answering(MODEL, { headers: { 'content-type': 'text/plain' } }).client.models.retrieve('m'),
     );
-    expect(plain.message).toBe('200 response content-type is "text/plain", not JSON');
+    expect(plain.message).toBe('200 response content-type is "text/plain", not JSON; request id req_strict');
     const none = await refusal(answering(MODEL, { headers: { 'content-type': '' } }).client.models.retrieve('m'));
-    expect(none.message).toBe('200 response content-type is "", not JSON');
+    expect(none.message).toBe('200 response content-type is "", not JSON; request id req_strict');
     for (const type of ['application/json; charset=utf-8', 'application/vnd.openai+json', 'APPLICATION/JSON']) {
       const model = await answering(MODEL, { headers: { 'content-type': type } }).client.models.retrieve('m');
       expect(model.id).toBe('gpt-4o-mini');
@@ -133,13 +133,18 @@ describe('turning it on and off', () => {
   });
 
   it('refuses `true` and other values before any request, saying where the validators are', async () => {
-    const message = "strictResponseValidation must come from 'openai-models/strict', or be false; got true";
+    const message = "strictResponseValidation must be the one from 'openai-models/strict', or false; got true";
     expect(() => new OpenAI({ apiKey: KEY, strictResponseValidation: true as never })).toThrow(
       new OpenAIError(message),
     );
     const { client, sent } = answering(MODEL, {}, { strict: false });
     await expect(client.models.retrieve('m', { strictResponseValidation: true as never })).rejects.toThrow(message);
-    await expect(client.models.list({ strictResponseValidation: {} as never })).rejects.toThrow('got [object Object]');
+    await expect(client.models.list({ strictResponseValidation: {} as never })).rejects.toThrow(
+      'or false; got an object',
+    );
+    const bare = Object.create(null) as never;
+    await expect(client.models.list({ strictResponseValidation: bare })).rejects.toThrow('or false; got an object');
+    expect(() => new OpenAI({ apiKey: KEY, strictResponseValidation: bare })).toThrow(OpenAIError);
     expect(sent).toEqual([]);
   });
 

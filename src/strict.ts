@@ -15,10 +15,10 @@ import type { StrictValidation } from './internal/validate.js';
 /** Pass it as `strictResponseValidation`, to the client or to one call. */
 export const strictResponseValidation: StrictValidation = {
   problem(operation, response, body, scrub) {
+    const id = `request id ${response.headers.get('x-request-id') ?? 'none'}`;
     const type = response.headers.get('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type))
-      return `content-type is ${JSON.stringify(type)}, not JSON`;
-    const id = `request id ${response.headers.get('x-request-id') ?? 'none'}`;
+      return `content-type is ${JSON.stringify(type)}, not JSON; ${id}`;
     const check = (validators[operation] as Record<number, Validator | undefined>)[response.status];
     if (check === undefined) return `status is not one the spec declares; ${id}`;
     const [violation] = check(body) ?? [];

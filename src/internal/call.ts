@@ -48,14 +48,15 @@ export function createCaller(
   secret: string,
   strict: StrictValidation | undefined,
 ): Caller {
+  /** The call's strict mode, checked; called before the request, so that a bad value sends nothing. */
   const strictOf = (options: RequestOptionsWithBody | undefined): StrictValidation | undefined =>
-    options?.strictResponseValidation === undefined ? strict : options.strictResponseValidation || undefined;
+    options?.strictResponseValidation === undefined ? strict : checkStrict(options.strictResponseValidation);
   const send =
     (method: 'GET' | 'DELETE', call: TypedCall, options: RequestOptionsWithBody | undefined) =>
     // async: a refused option or id rejects the call's promise rather than throwing where nobody catches.
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
-      const callLimits = options === undefined ? limits : checkLimits(options, limits);
-      checkStrict(options?.strictResponseValidation);
+      const callLimits = options === undefined ? limits : { ...checkLimits(options, limits), signal: options.signal };
+      strictOf(options);
       let sent: { attempt: Attempt } | undefined;
       const init: CallInit = {
         parseAs: 'stream',

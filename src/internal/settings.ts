@@ -4,12 +4,14 @@ import { MAX_TIMEOUT_MS } from './defaults.js';
 import type { Limits } from './transport.js';
 import type { StrictValidation } from './validate.js';
 
-/** The limits `options` set, each checked, over `base`'s. */
-export function checkLimits(options: Pick<RequestOptions, keyof Limits>, base: Omit<Limits, 'signal'>): Limits {
-  const limit = (name: Exclude<keyof Limits, 'signal'>, ok: (n: number) => boolean, rule: string): number => {
+type Sizes = Omit<Limits, 'signal'>;
+
+/** The limits `options` set, each checked, over `base`'s; `null` reads as unset, as in the official SDK. */
+export function checkLimits(options: { [name in keyof Sizes]?: number | null | undefined }, base: Sizes): Sizes {
+  const limit = (name: keyof Sizes, ok: (n: number) => boolean, rule: string): number => {
     const value = options[name];
-    if (value === undefined) return base[name];
-    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${String(value)}`);
+    if (value === undefined || value === null) return base[name];
+    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${shown(value)}`);
     return value;
   };
   return {
@@ -20,7 +22,6 @@ export function checkLimits(options: Pick<RequestOptions, keyof Limits>, base: O
     ),
     maxRetries: limit('maxRetries', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0'),
     maxResponseSize: limit('maxResponseSize', (n) => Number.isSafeInteger(n) && n >= 1, 'a whole number >= 1'),
-    signal: options.signal,
   };
 }
 
@@ -36,11 +37,18 @@ export function checkBaseURL(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** `strictResponseValidation` as given: `openai-models/strict`'s, or off. */
+/** `strictResponseValidation` as given: `openai-models/strict`'s (or any `StrictValidation`), or off. */
 export function checkStrict(value: unknown): StrictValidation | undefined {
   if (value === undefined || value === false) return undefined;
   if (typeof (value as Partial<StrictValidation> | null)?.problem === 'function') return value as StrictValidation;
   throw new OpenAIError(
-    `strictResponseValidation must come from 'openai-models/strict', or be false; got ${String(value)}`,
+    `strictResponseValidation must be the one from 'openai-models/strict', or false; got ${shown(value)}`,
   );
+}
+
+/** A value as these messages quote it; an object is only named, as `String()` of one may throw. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
 }

@@ -39,7 +39,8 @@ export function wasCutAt(response: Response): number | undefined {
 
 /**
  * The road of every request: retries, one timeout per attempt, the caller's abort, logging; never a throw for
- * a status. A 2xx body is read by `readText`, or through a guarded body (a new Response costs more CPU than the rest of a call).
+ * a status. The resource methods read a 2xx body themselves (`readText`), from `fetch`'s own: the guarded body
+ * that `client.api` and `.asResponse()` get is a new Response, which costs more CPU than the rest of a call.
  */
 export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log; secret: string }) {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;

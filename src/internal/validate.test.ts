@@ -55,8 +55,16 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
       'response body.deleted is not a boolean: "{\\"id\\":\\"ft:x\\",\\"object\\":\\"model\\"}"',
     ],
     ['list', '7', 'response body is not an object: "7"'],
-    // A bare array is read as the list's `data` (Together).
-    ['list', '[7]', 'response body.data[0] is not an object: "[7]"'],
+    // A bare array is read as the list's items (Together).
+    ['list', '[7]', 'response body[0] is not an object: "[7]"'],
+    ['list', '[{"id":"a"},{"id":7}]', 'response body[1].id is not a string: "[{\\"id\\":\\"a\\"},{\\"id\\":7}]"'],
+    // `data: null` is no models only as Ollama sends it: a list, and no error.
+    ['list', '{"data":null}', 'response body.data is not an array: "{\\"data\\":null}"'],
+    [
+      'list',
+      '{"object":"list","data":null,"error":"backend down"}',
+      'response body.data is not an array: "{\\"object\\":\\"list\\",\\"data\\":null,\\"error\\":\\"backend down\\"}"',
+    ],
     ['list', '{"object":"list"}', 'response body.data is not an array: "{\\"object\\":\\"list\\"}"'],
     [
       'list',
@@ -127,6 +135,16 @@ describe('what a validation error quotes never holds the key', () => {
       '200 response body.id is not a string: "{\\"id\\":null,\\"echo\\":\\"Bearer [REDACTED]\\"}"',
     );
     expect(error.error).toEqual({ id: null, echo: 'Bearer [REDACTED]' });
+    expect(JSON.stringify(error)).not.toContain(KEY);
+  });
+
+  it('in a body that writes the key with JSON escapes, which parsing turns back into the key', async () => {
+    const escaped = `\\u0073${KEY.slice(1)}`;
+    const error = await rejection(call.list(answering(`{"object":"list","data":[{"id":5,"note":"${escaped}"}]}`)));
+    expect(error.message).toBe(
+      '200 response body.data[0].id is not a string: "{\\"object\\":\\"list\\",\\"data\\":[{\\"id\\":5,\\"note\\":\\"[REDACTED]\\"}]}"',
+    );
+    expect(error.error).toEqual({ object: 'list', data: [{ id: 5, note: '[REDACTED]' }] });
     expect(JSON.stringify(error)).not.toContain(KEY);
   });
 

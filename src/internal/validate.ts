@@ -36,26 +36,37 @@ function fields(types: Record<string, 'string' | 'boolean'>): Shape {
 
 const model = fields({ id: 'string' });
 
+/** Ollama's list with no model installed: `data: null`, which the official SDK reads as none. */
+const noModels = (value: unknown): boolean =>
+  isRecord(value) && value['object'] === 'list' && value['data'] === null && !('error' in value);
+
+/** The first item of `data` that is not a model, named from `at`. */
+function items(data: unknown[], at: string): string | undefined {
+  // The item's path is built only when it fails: for every item, it would cost more than the check.
+  const bad = data.findIndex((item) => model(item) !== undefined);
+  return bad < 0 ? undefined : model(data[bad], `${at}[${bad}]`);
+}
+
 // The default checks: just enough that a garbled or foreign 2xx becomes a clear error, lenient enough for
-// compatible servers (docs/compatibility.md). Strict mode checks the spec's schemas instead.
+// compatible servers (docs/compatibility.md): a list may come bare (Together) or empty as `data: null`.
+// Strict mode checks the spec's schemas instead.
 const shapes: Record<Operation, Shape> = {
   listModels: (value, at = 'body') => {
+    if (Array.isArray(value)) return items(value, at);
     if (!isRecord(value)) return `${at} is not an object`;
+    if (noModels(value)) return undefined;
     const data = value['data'];
-    if (!Array.isArray(data)) return `${at}.data is not an array`;
-    // The item's path is built only when it fails: for every item, it would cost more than the check.
-    const bad = data.findIndex((item) => model(item) !== undefined);
-    return bad < 0 ? undefined : model(data[bad], `${at}.data[${bad}]`);
+    return Array.isArray(data) ? items(data, `${at}.data`) : `${at}.data is not an array`;
   },
   retrieveModel: model,
   deleteModel: fields({ id: 'string', deleted: 'boolean' }),
 };
 
-/** What the default mode reads unambiguously as a list: Together's bare array, Ollama's `data: null` (none). */
-function tolerated(operation: Operation, value: unknown): unknown {
+/** A list as the official SDK gives it, from a bare array or `data: null`. */
+function asList(operation: Operation, value: unknown): unknown {
   if (operation !== 'listModels') return value;
   if (Array.isArray(value)) return { object: 'list', data: value };
-  return isRecord(value) && value['data'] === null ? { ...value, data: [] } : value;
+  return noModels(value) ? { ...(value as object), data: [] } : value;
 }
 
 /**
@@ -84,15 +95,14 @@ export function parseBody<T extends object>(
     if (problem !== undefined) throw fail(scrubbed(parsed, secret), redact(problem, secret));
     return withRequestID(parsed as T, requestID);
   }
-  const value = tolerated(operation, parsed);
-  const problem = shapes[operation](value);
+  const problem = shapes[operation](parsed);
   if (problem !== undefined) {
-    const redacted = redact(text, secret);
-    // Parsed again only when the key was scrubbed: a large body is held once.
-    // Stryker disable next-line ConditionalExpression: parsing the unchanged text again gives an equal value, only costs memory
-    throw fail(redacted === text ? parsed : JSON.parse(redacted), `${problem}: ${snippet(redacted)}`);
+    // The parsed value is what is scrubbed: a key the server wrote with JSON escapes is one again once parsed.
+    const clean = scrubbed(parsed, secret);
+    const quoted = clean === parsed || clean === TOO_DEEP ? redact(text, secret) : (jsonText(clean) ?? '');
+    throw fail(clean, `${problem}: ${snippet(quoted)}`);
   }
-  return withRequestID(value as T, requestID);
+  return withRequestID(asList(operation, parsed) as T, requestID);
 }
 
 const byStatus: Readonly<Record<number, typeof APIError>> = {
