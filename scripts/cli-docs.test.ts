@@ -17,7 +17,7 @@ async function output(argv: string[]): Promise<string> {
   return text;
 }
 
-const levels = [[], ['models'], ['models', 'list'], ['models', 'retrieve'], ['models', 'delete']];
+const levels = [[], ['models'], ['models', 'list'], ['models', 'retrieve'], ['models', 'delete'], ['conformance']];
 const helps = await Promise.all(levels.map((level) => output([...level, '--help'])));
 const help = helps.join('\n');
 const doc = readGuide('docs/cli.md');
@@ -41,8 +41,11 @@ const sorted = (items: Iterable<string>): string[] => [...new Set(items)].sort()
 
 describe('docs/cli.md against --help', () => {
   it('names the same commands', () => {
-    const inHelp = [...help.matchAll(/^Commands:\n((?: {2}\S.*\n)+)/gm)].flatMap((match) =>
-      [...(match[1] ?? '').matchAll(/^ {2}(\w+) /gm)].map((command) => `models ${command[1]}`),
+    // Each screen's commands, named from where that screen is: `conformance` at the top, `models list` under models.
+    const inHelp = helps.flatMap((screen, i) =>
+      [...screen.matchAll(/^Commands:\n((?: {2}\S.*\n)+)/gm)].flatMap((match) =>
+        [...(match[1] ?? '').matchAll(/^ {2}(\w+) /gm)].map((command) => [...levels[i]!, command[1]].join(' ')),
+      ),
     );
     const inDoc = table('Commands').map((row) => /^`openai-models (.+)`$/.exec(row[0] ?? '')?.[1] ?? `? ${row[0]}`);
     expect(inHelp.length).toBeGreaterThan(0);

@@ -88,6 +88,7 @@ function guideLinks(): string {
     '',
     `- [README](${link('README.md')}): install, use, errors, retries, options.`,
     `- [The command-line tool](${link('docs/cli.md')}): every command, option, format and exit code.`,
+    `- [Compatible servers](${link('docs/compatibility.md')}): what they do differently, strict mode, conformance.`,
     `- [Safety](${link('docs/safety.md')}): bounded answers, terminal escaping, key scrubbing.`,
     `- [Moving from the official SDK](${link('docs/migrating.md')}).`,
     `- [Contributing](${link('CONTRIBUTING.md')}): the spec workflow and the tests.`,

@@ -233,7 +233,13 @@ describe('docs/index.html opened from disk, offline', () => {
     await open('#/');
     const guides = [...String(built.info.description).matchAll(/\[([^\]]+)\]\((https:[^)]+)\)/g)];
     expect(guides.map((match) => match[2]?.replace(/.*\/blob\/main\//, ''))).toEqual(
-      expect.arrayContaining(['README.md', 'docs/cli.md', 'docs/safety.md', 'CONTRIBUTING.md']),
+      expect.arrayContaining([
+        'README.md',
+        'docs/cli.md',
+        'docs/compatibility.md',
+        'docs/safety.md',
+        'CONTRIBUTING.md',
+      ]),
     );
     for (const [, name = '', href] of guides) {
       expect(await page.getByRole('link', { name, exact: true }).getAttribute('href')).toBe(href);

@@ -24,13 +24,14 @@ const GLOBAL_OPTIONS = `Global options:
 const EXIT_CODES = `Exit codes: 0 success, 1 the API or the network failed, 2 a usage error.`;
 
 export const TOP_HELP = `Usage: openai-models <resource> <command> [options]
+       openai-models conformance [options]
 
 The OpenAI Models API from the command line.
 
 Resources:
   models     list, retrieve and delete models
 
-Also:
+Commands:
   conformance    check a server's Models endpoints against the spec ('openai-models conformance --help')
 
 Examples:

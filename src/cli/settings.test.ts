@@ -338,3 +338,14 @@ describe('the environment', () => {
     }
   });
 });
+
+describe('--strict', () => {
+  it('checks the answer against the spec: what the default keeps fails, exit 1, one line', async () => {
+    const noCreated = () => Response.json({ object: 'list', data: [{ id: 'phi-2', object: 'model' }] });
+    expect(await cli(['models', 'list', '--field', 'id'], noCreated)).toMatchObject({ code: 0, out: 'phi-2\n' });
+    const strict = await cli(['models', 'list', '--strict'], noCreated);
+    expect(strict).toMatchObject({ code: 1, out: '' });
+    expect(strict.err).toBe('error: 200 response body.data[0].created is missing (required); request id none\n');
+    expect(await cli(['models', 'list', '--strict', '--field', 'id'])).toMatchObject({ code: 0, out: 'gpt-4o-mini\n' });
+  });
+});
