@@ -102,6 +102,29 @@ describe('the answer around the body', () => {
     expect((await tolerant.client.models.retrieve('m')).id).toBe('gpt-4o-mini');
   });
 
+  it('refuses a content-type that only looks like JSON, or none', async () => {
+    for (const type of ['text/application/json', 'application/jsonp', 'application/json-seq']) {
+      const error = await refusal(answering(MODEL, { headers: { 'content-type': type } }).client.models.retrieve('m'));
+      expect(error.message).toBe(`200 response content-type is "${type}", not JSON; request id req_strict`);
+    }
+    const untyped = new OpenAI({
+      apiKey: KEY,
+      maxRetries: 0,
+      strictResponseValidation,
+      fetch: async () => new Response(new TextEncoder().encode(JSON.stringify(MODEL))),
+    });
+    const none = await refusal(untyped.models.retrieve('m'));
+    expect(none.message).toBe('200 response content-type is "", not JSON; request id none');
+  });
+
+  it('quotes a value of up to 80 characters whole', async () => {
+    const value = `"${'x'.repeat(78)}"`;
+    const error = await refusal(answering({ ...MODEL, created: JSON.parse(value) }).client.models.retrieve('m'));
+    expect(error.message).toBe(
+      `200 response body.created is not an integer (type), got ${value}; request id req_strict`,
+    );
+  });
+
   it('refuses a 2xx status the spec does not declare for the operation', async () => {
     const error = await refusal(answering(MODEL, { status: 203 }).client.models.retrieve('m'));
     expect(error.message).toBe('203 response status is not one the spec declares; request id req_strict');
@@ -142,6 +165,12 @@ describe('turning it on and off', () => {
     await expect(client.models.list({ strictResponseValidation: {} as never })).rejects.toThrow(
       'or false; got an object',
     );
+    for (const [value, named] of [
+      [[], 'an array'],
+      [() => {}, 'a function'],
+      [null, 'null'],
+    ] as const)
+      await expect(client.models.list({ strictResponseValidation: value as never })).rejects.toThrow(`got ${named}`);
     const bare = Object.create(null) as never;
     await expect(client.models.list({ strictResponseValidation: bare })).rejects.toThrow('or false; got an object');
     expect(() => new OpenAI({ apiKey: KEY, strictResponseValidation: bare })).toThrow(OpenAIError);

@@ -24,7 +24,7 @@ export const strictResponseValidation: StrictValidation = {
     const [violation] = check(body) ?? [];
     if (violation === undefined) return undefined;
     // Scrubbed before it is cut: a key cut in two would no longer be found.
-    const value = violation.value === undefined ? '' : scrub(jsonText(violation.value) ?? '');
+    const value = scrub(jsonText(violation.value) ?? '');
     const got = value === '' ? '' : `, got ${value.length > 80 ? `${value.slice(0, 80)}…` : value}`;
     return `${violation.message} (${violation.keyword})${got}; ${id}`;
   },

@@ -32,6 +32,23 @@ async function timersLeftBy<T>(call: () => Promise<T>): Promise<{ result: T; lef
   }
 }
 
+/** A body that sends a chunk, then fails as a broken connection does. */
+function brokenBody(): ReadableStream<Uint8Array> {
+  let sent = false;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent) return controller.error(new TypeError('terminated'));
+      sent = true;
+      controller.enqueue(new TextEncoder().encode('{"id":'));
+    },
+  });
+}
+
+/** A body that never ends. */
+function endlessBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream({ pull: (controller) => controller.enqueue(new TextEncoder().encode('[[[[')) });
+}
+
 describe('nothing is left running once a call settles', () => {
   const roads: [string, () => Promise<Response>, (client: OpenAI, signal: AbortSignal) => Promise<unknown>][] = [
     [
@@ -76,6 +93,30 @@ describe('nothing is left running once a call settles', () => {
       'a connection failure',
       () => Promise.reject(new TypeError('fetch failed')),
       (client, signal) => client.models.retrieve('x', { signal }).catch((e: unknown) => e),
+    ],
+    [
+      'a final 404 through client.api',
+      async () => errorResponse(404),
+      (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'nope' } }, signal }),
+    ],
+    [
+      'a 200 of content-length 0 through client.api, its empty body never read',
+      async () => new Response('', { headers: { 'content-length': '0' } }),
+      (client, signal) => client.api.GET('/models/{model}', { params: { path: { model: 'gpt-4o-mini' } }, signal }),
+    ],
+    [
+      'a raw 200 (asResponse) whose body breaks',
+      async () => new Response(brokenBody()),
+      async (client, signal) =>
+        (await client.models.retrieve('gpt-4o-mini', { signal }).asResponse()).text().catch((e: unknown) => e),
+    ],
+    [
+      'a raw 200 (asResponse) over maxResponseSize, still coming',
+      async () => new Response(endlessBody()),
+      async (client, signal) =>
+        (await client.models.retrieve('gpt-4o-mini', { signal, maxResponseSize: 4 }).asResponse())
+          .text()
+          .catch((e: unknown) => e),
     ],
     [
       'client.api',

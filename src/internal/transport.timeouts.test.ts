@@ -47,6 +47,18 @@ describe('client.api (openapi-fetch) shares the loop', () => {
     );
     await expect(client.api.GET('/models')).rejects.toBeInstanceOf(APIConnectionTimeoutError);
   });
+
+  it('times out a body that stalls after exactly maxResponseSize bytes: the limit reached is not the end', async () => {
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id"');
+      },
+      { timeout: 150, maxRetries: 0, maxResponseSize: 5 },
+    );
+    const raw = await client.models.retrieve('gpt-4o-mini').asResponse();
+    await expect(raw.text()).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+  });
 });
 
 describe('timeouts and cancellation', () => {

@@ -101,7 +101,7 @@ export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log
   };
 }
 
-/** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it). */
+/** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it), which its caller ends. */
 export async function readText(
   response: Response,
   attempt: Attempt | undefined,
@@ -114,8 +114,6 @@ export async function readText(
     return text;
   } catch (error) {
     throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
-  } finally {
-    attempt?.end();
   }
 }
 

@@ -116,8 +116,15 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
   it('reads no list into a retrieve or a delete: a bare array stays an error, data null stays null', async () => {
     const bare = await rejection(call.retrieve(answering('[{"id":"a"}]')));
     expect(bare.message).toBe('200 response body is not an object: "[{\\"id\\":\\"a\\"}]"');
-    const kept = await call.delete(answering('{"id":"x","deleted":true,"data":null}'));
-    expect({ ...kept }).toEqual({ id: 'x', deleted: true, data: null });
+    const kept = await call.delete(answering('{"object":"list","id":"x","deleted":true,"data":null}'));
+    expect({ ...kept }).toEqual({ object: 'list', id: 'x', deleted: true, data: null });
+  });
+
+  it('quotes the start of a body too deep to write back, and keeps it named only', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const error = await rejection(call.retrieve(answering(deep)));
+    expect(error.message).toBe(`200 response body is not an object: "${'['.repeat(200)}…"`);
+    expect(error.error).toBe('(JSON nested too deeply to show)');
   });
 
   it('says what came back when the body is not JSON, or empty', async () => {
