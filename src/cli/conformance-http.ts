@@ -115,12 +115,11 @@ async function read(response: Response, options: HTTPOptions): Promise<Outcome> 
   }
   text += decoder.decode();
   let body: unknown;
-  let json = false;
+  let json = true;
   try {
     body = JSON.parse(text);
-    json = true;
   } catch {
-    body = undefined;
+    json = false;
   }
   return { answer: { status: response.status, headers: response.headers, text, body, json } };
 }

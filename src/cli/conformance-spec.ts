@@ -54,7 +54,7 @@ export function readSpec(doc: JsonSchema): Spec {
         operationId: operation['operationId'],
         method: method.toUpperCase(),
         path,
-        pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? ''),
+        pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => String(match[1])),
         secured: Array.isArray(security) ? security.length > 0 : globalSecurity,
         responses: Object.fromEntries(
           Object.entries(object(operation['responses'])).map(([status, response]) => [
@@ -87,7 +87,7 @@ export function loadSpec(): Spec {
 export function schemaOf(spec: Spec, node: unknown): { name: string | undefined; schema: JsonSchema } {
   const ref = object(node)['$ref'];
   if (typeof ref !== 'string') return { name: undefined, schema: object(node) };
-  const name = ref.split('/').pop() ?? '';
+  const name = ref.slice(ref.lastIndexOf('/') + 1);
   return { name, schema: spec.schemas[name] ?? {} };
 }
 
