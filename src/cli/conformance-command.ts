@@ -109,7 +109,7 @@ function header(line: string, usage: (message: string) => CLIError): [string, st
   const colon = line.indexOf(':');
   const name = line.slice(0, colon).trim().toLowerCase();
   const value = line.slice(colon + 1).trim();
-  if (colon < 0 || !TOKEN.test(name) || value === '' || /[\r\n\0]/.test(value))
+  if (colon === -1 || !TOKEN.test(name) || value === '' || /[\r\n\0]/.test(value))
     throw usage(`--header must be 'name: value' with a valid header name and a value`);
   return [name, value];
 }

@@ -34,14 +34,17 @@ export async function renderReport(report: Report, format: ConformanceFormat, op
   }
 }
 
-/** The JSON document: the report with its schema, version and counts. */
+/**
+ * The JSON document: the report with its schema, version and counts; `date`
+ * only when given (JSON.stringify leaves out an undefined one).
+ */
 export function document(report: Report, date?: string) {
   return {
     $schema: SCHEMA_URL,
     version: SCHEMA_VERSION,
     spec: report.spec,
     baseURL: report.baseURL,
-    ...(date === undefined ? {} : { date }),
+    date,
     summary: counts(report),
     checks: report.checks,
   };

@@ -76,6 +76,14 @@ describe('usage errors exit 2 with a hint', () => {
       ['models', 'list', '--max-retries', '-1'],
       "error: option '--max-retries' needs a value (write --max-retries=-x for a value that starts with '-')\nRun 'openai-models models list --help' for usage.\n",
     ],
+    [
+      ['conformance', '--colour'],
+      "error: unknown option '--colour'\nRun 'openai-models conformance --help' for usage.\n",
+    ],
+    [
+      ['--debug=yes', 'conformance'],
+      "error: option '--debug' takes no value\nRun 'openai-models conformance --help' for usage.\n",
+    ],
   ])('%j', async (argv, expected) => {
     expect(await usage(argv)).toBe(expected);
   });

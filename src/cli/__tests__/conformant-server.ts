@@ -4,6 +4,7 @@
  * what the report says and what arrived on the wire.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterEach } from 'vitest';
 import { json, localServer, type LocalServer, type Seen } from '../../../contract-tests/support/local-server.js';
 
 export const KEY = 'sk-conformance-test-key-0123456789';
@@ -35,4 +36,17 @@ export function startConformantServer(
       return json(res, 200, { id: model.id, object: 'model', deleted: true }, headers);
     error(res, 404, `no ${seen.method} ${path}`);
   });
+}
+
+/** `startConformantServer` for a test file: every server it starts is closed after its test. */
+export function conformantServers(): typeof startConformantServer {
+  const servers: LocalServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (...args) => {
+    const server = await startConformantServer(...args);
+    servers.push(server);
+    return server;
+  };
 }
