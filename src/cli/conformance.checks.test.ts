@@ -652,6 +652,15 @@ describe('reaching the server', () => {
       hasKey: false,
       http: { baseURL: BASE, fetch, timeout: 10_000, maxRetries: 0, maxResponseSize: 1 << 20, auth: {}, headers: {} },
     });
+    // Answers only by failing once the deadline aborts it.
+    const hanging = (_input: string | URL | Request, init?: RequestInit): Promise<Response> =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    const slow = await conformance({ ...options(hanging), http: { ...options(hanging).http, timeout: 1 } }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(slow).toBeInstanceOf(Unreachable);
+    expect((slow as Error).message).toBe(`cannot reach ${BASE}: no answer within 1 ms`);
+
     const error = await conformance(options(refused)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Unreachable);
     expect((error as Error).message).toBe(`cannot reach ${BASE}: connect ECONNREFUSED`);
