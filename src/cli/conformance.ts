@@ -105,7 +105,8 @@ export async function conformance(options: ConformanceOptions): Promise<Report> 
     const success = Object.keys(operation.responses).find((status) => /^2\d\d$/.test(status)) ?? '200';
     const param = operation.pathParams.at(-1);
     const collection = operation.path.replace(/\/\{[^}]+\}$/, '');
-    const ids = param === undefined ? [] : listedIds(collections.get(collection));
+    // Without a path parameter, `collection`, `unknown` and `at(…)` are all the operation's own path.
+    const ids = listedIds(collections.get(collection));
     const unknown = operation.path.replace(`{${param}}`, UNKNOWN_ID);
     const at = (id: string): string => operation.path.replace(`{${param}}`, encodeId(id));
 
@@ -132,7 +133,7 @@ export async function conformance(options: ConformanceOptions): Promise<Report> 
       if ('404' in operation.responses) await run('', unknown, 'key', '404', { what: 'an unknown id' });
     }
     if (operation.method === 'GET' && '401' in operation.responses && operation.secured) {
-      const path = param === undefined ? operation.path : ids[0] === undefined ? unknown : at(ids[0]);
+      const path = ids[0] === undefined ? unknown : at(ids[0]);
       if (!options.hasKey) {
         for (const label of [' (no key)', ' (wrong key)'])
           checks.push(skipped(operation, `401 ${schemaName(operation, '401')}${label}`, 'no key was given'));
@@ -184,6 +185,7 @@ function judge(
   if (extra.auth !== undefined && status !== '401') {
     if (extra.open || (extra.auth === 'none' && answer.status === extra.keyed))
       return { ...result, faults: [], verdict: 'n/a', why: `no auth enforced: ${status}, as with the key` };
+    // Stryker disable next-line ConditionalExpression: fetch never gives a final status below 200
     if (answer.status >= 200 && answer.status < 300)
       return {
         ...result,
@@ -231,8 +233,8 @@ function mediaTypeCheck(operation: SpecOperation, answers: { status: number; ans
   const row = { operation: operation.operationId, request: 'every answer above', promise, faults: [], notes: [] };
   if (relevant.length === 0) return { ...row, status: null, verdict: 'n/a', why: 'no answer with a declared status' };
   const wrong = relevant.filter(({ status, answer }) => {
-    const type = (answer.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    return !operation.responses[String(status)]?.mediaTypes.includes(type);
+    const type = answer.headers.get('content-type')?.replace(/;.*/, '').trim().toLowerCase();
+    return !operation.responses[String(status)]?.mediaTypes.some((declared) => declared === type);
   });
   const got = wrong[0];
   if (got === undefined)
@@ -322,6 +324,7 @@ function schemaName(operation: SpecOperation, status: string): string {
 /** The ids a collection's answer names, from `data[*].id` (or a bare array, as Together sends). */
 function listedIds(answer: Answer | undefined): string[] {
   const body = answer?.body as { data?: unknown } | undefined;
+  // Stryker disable next-line ArrayDeclaration: items of any other array name no id (a string has no .id)
   const items = Array.isArray(body) ? body : Array.isArray(body?.data) ? body.data : [];
   return items
     .map((item: unknown) => (item as { id?: unknown } | null)?.id)
@@ -353,6 +356,7 @@ function group(errors: ValidationError[]): Fault[] {
 }
 
 function hasProperty(spec: Spec, operation: SpecOperation, status: string, name: string): boolean {
+  // Stryker disable next-line StringLiteral: whatever the fallback names, no schema has that name
   const { schema } = schemaOf(spec, { $ref: `#/components/schemas/${operation.responses[status]?.schema ?? ''}` });
   return Object.hasOwn(object(schema['properties']), name);
 }
@@ -375,6 +379,7 @@ function extraFields(spec: Spec, operation: SpecOperation, status: string, body:
     }
   };
   const name = operation.responses[status]?.schema;
+  // Stryker disable next-line ConditionalExpression: `#/components/schemas/undefined` names no schema either
   if (name !== undefined) visit({ $ref: `#/components/schemas/${name}` }, body, 'body');
   return [...found];
 }
