@@ -139,23 +139,19 @@ describe('answers that are not what they should be', () => {
     expect((error as APIError).error).toBeUndefined();
   });
 
-  it('names a JSON error body nested too deeply to quote, instead of throwing RangeError', async () => {
+  it('names a JSON error body nested too deeply to quote, on every Node alike', async () => {
     // 60 KB of brackets, within the 64 KiB read of an error body: JSON.parse reads them; JSON.stringify
-    // gives up on Node 20-24 (the placeholder), not on 26 (the brackets themselves).
+    // would give up at a depth that depends on the stack and the Node version.
     const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
     const { client } = await serve((_req, res) => void res.writeHead(400, { 'x-request-id': 'req_deep' }).end(deep), {
       maxRetries: 0,
     });
     const error = await failure(client.models.retrieve('x'));
     expect(error).toBeInstanceOf(BadRequestError);
-    expect(error).toMatchObject({ requestID: 'req_deep' });
-    const named = '400 (JSON nested too deeply to show)';
-    expect([`400 ${deep}`, named]).toContain((error as Error).message);
-    // Too deep to write back is too deep to scrub of the key: then it is only named, never kept.
-    // (Compared as text: a deep equality of 30,000 levels would overflow the stack itself.)
-    const kept = (error as APIError).error;
-    if ((error as Error).message === named) expect(kept).toBe('(JSON nested too deeply to show)');
-    else expect(JSON.stringify(kept)).toBe(deep);
+    expect(error).toMatchObject({ requestID: 'req_deep', message: '400 (JSON nested too deeply to show)' });
+    // Too deep to write back is too deep to scrub of the key: it is only named, never kept.
+    expect((error as APIError).error).toBe('(JSON nested too deeply to show)');
+    expect(JSON.stringify(error)).toContain('nested too deeply');
   });
 
   it("words a compatible server's non-OpenAI error bodies sensibly", async () => {

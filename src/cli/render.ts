@@ -1,3 +1,4 @@
+import { MAX_DEPTH } from '../internal/json.js';
 import type { Format } from './options.js';
 import { oneLine } from './sanitize.js';
 import { DELETED_COLUMNS, MODEL_COLUMNS, table, type Column } from './table.js';
@@ -60,19 +61,7 @@ export function pickField(result: Result, path: string): string | undefined {
  * 1,000.
  */
 export function maxDepth(format: Format): number {
-  return format === 'yaml' ? 500 : 1000;
-}
-
-/** Whether `value` nests objects or arrays more than `max` levels deep; a loop, not recursion, so any depth is safe to ask about. */
-export function deeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const [node, depth] = next;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return false;
+  return format === 'yaml' ? 500 : MAX_DEPTH;
 }
 
 /** The names a `--field` could take, for the message about a missing one. */

@@ -125,6 +125,7 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
     const error = await rejection(call.retrieve(answering(deep)));
     expect(error.message).toBe(`200 response body is not an object: "${'['.repeat(200)}…"`);
     expect(error.error).toBe('(JSON nested too deeply to show)');
+    expect(JSON.stringify(error)).toContain('nested too deeply');
   });
 
   it('says what came back when the body is not JSON, or empty', async () => {
