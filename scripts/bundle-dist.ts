@@ -51,7 +51,7 @@ await build({
 });
 
 /** The client's modules the CLI bundles: modules with no imports, so the bundle holds no second copy of a class. */
-const SHARED = ['../internal/defaults.js', '../internal/json.js', '../internal/logger.js'];
+const SHARED = ['../internal/defaults.js', '../internal/json.js', '../internal/logger.js', '../internal/retry.js'];
 /**
  * Generated code the CLI imports and leaves out of bin.js: the all-errors validators, which only
  * `conformance` loads (an `import()`), so other commands do not parse them; kept in dist/generated/.

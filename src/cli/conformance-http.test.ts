@@ -294,11 +294,14 @@ describe('redirects', () => {
 });
 
 describe('retries and timeouts (scripted fetch, fake clock)', () => {
+  // The client's policy (internal/retry.ts), its jitter held at none so that the waits are exact.
   beforeEach(() => {
     vi.useFakeTimers({ now: 0 });
+    vi.spyOn(Math, 'random').mockReturnValue(0);
   });
   afterEach(() => {
     vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   /** A fetch that answers from a script and notes when (on the fake clock) each request was made. */
@@ -336,6 +339,8 @@ describe('retries and timeouts (scripted fetch, fake clock)', () => {
   });
 
   it.each([
+    [408, true],
+    [409, true],
     [429, true],
     [500, true],
     [503, true],
@@ -375,6 +380,23 @@ describe('retries and timeouts (scripted fetch, fake clock)', () => {
     expect(at).toEqual([0, 500]);
   });
 
+  it('follows x-should-retry over the status, as the client does', async () => {
+    const { fetch, at } = scripted((index) =>
+      index === 0
+        ? new Response('first', { status: 503, headers: { 'x-should-retry': 'false' } })
+        : new Response('second'),
+    );
+    expect(answer(await drive(fetch, { maxRetries: 1 })).text).toBe('first');
+    expect(at).toEqual([0]);
+  });
+
+  it('takes up to a quarter off a wait with no hint (jitter)', async () => {
+    vi.mocked(Math.random).mockReturnValue(1);
+    const { fetch, at } = scripted((index) => (index === 0 ? new Response('{}', { status: 503 }) : new Response('{}')));
+    expect(answer(await drive(fetch, { maxRetries: 1 })).status).toBe(200);
+    expect(at).toEqual([0, 375]);
+  });
+
   it('with no hint, waits 0.5 s doubling up to 8 s between retries', async () => {
     const { fetch, at } = scripted(() => new Response('{}', { status: 503 }));
     expect(answer(await drive(fetch, { maxRetries: 7 })).status).toBe(503);
@@ -395,6 +417,7 @@ describe('retries and timeouts (scripted fetch, fake clock)', () => {
     [{ 'retry-after-ms': '-1' }, 500],
     [{ 'retry-after': '-1' }, 500],
     [{ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' }, 500],
+    [{ 'retry-after': 'Thu, 01 Jan 1970 00:00:02 GMT' }, 2000],
     [{}, 500],
   ])('a 429 with %j: the retry waits %i ms', async (headers, wait) => {
     const { fetch, at } = scripted((index) =>

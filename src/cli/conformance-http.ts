@@ -7,9 +7,10 @@
  *   followed by hand, and only within the base URL's origin and path.
  * - Each request has a deadline for the headers and the whole body, and at
  *   most `maxResponseSize` bytes are read, counted after decompression.
- * - No retries unless `maxRetries` asks for them.
+ * - No retries unless `maxRetries` asks for them; then the client's policy.
  */
 import type { Fetch } from '../index.js';
+import { retryDelayMs, shouldRetryStatus } from '../internal/retry.js';
 
 export interface HTTPOptions {
   baseURL: string;
@@ -49,11 +50,13 @@ const MAX_REDIRECTS = 5;
 export async function send(options: HTTPOptions, method: string, path: string, auth: Auth): Promise<Outcome> {
   for (let retry = 0; ; retry++) {
     const outcome = await attempt(options, method, path, auth);
-    const status = 'answer' in outcome ? outcome.answer.status : undefined;
-    const retryable =
-      ('kind' in outcome && outcome.kind === 'connection') || status === 429 || (status !== undefined && status >= 500);
+    const answer = 'answer' in outcome ? outcome.answer : undefined;
+    // A broken connection, or a status the client itself would retry (retry.ts); a timeout is reported as it is.
+    const retryable = answer
+      ? shouldRetryStatus(answer.status, answer.headers)
+      : 'kind' in outcome && outcome.kind === 'connection';
     if (retry >= options.maxRetries || !retryable) return outcome;
-    await new Promise((resolve) => setTimeout(resolve, delayMs(retry, 'answer' in outcome ? outcome : undefined)));
+    await new Promise((resolve) => setTimeout(resolve, retryDelayMs(retry, answer?.headers)));
   }
 }
 
@@ -122,15 +125,6 @@ async function read(response: Response, options: HTTPOptions): Promise<Outcome> 
     json = false;
   }
   return { answer: { status: response.status, headers: response.headers, text, body, json } };
-}
-
-/** `retry-after-ms`, else `retry-after` seconds, when under a minute; else 0.5 s doubling up to 8 s. */
-function delayMs(retry: number, outcome: { answer: Answer } | undefined): number {
-  const headers = outcome?.answer.headers;
-  const ms = Number(headers?.get('retry-after-ms') ?? NaN);
-  const seconds = Number(headers?.get('retry-after') ?? NaN);
-  const hinted = Number.isFinite(ms) ? ms : seconds * 1000;
-  return Number.isFinite(hinted) && hinted >= 0 && hinted < 60_000 ? hinted : Math.min(500 * 2 ** retry, 8000);
 }
 
 /** `connect ECONNREFUSED 127.0.0.1:9` rather than undici's bare `fetch failed`. */

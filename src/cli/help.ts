@@ -132,7 +132,7 @@ Options:
   --fail-on <verdict>    fail (default) or warn: the verdict that makes the exit code 1
   --delete-model <id>    also check DELETE /models/{model} on this model: it is deleted
   --timeout <duration>   per request: 30 or 30s (seconds), 500ms, 2m (default: 30s)
-  --max-retries <n>      retries after 429, 5xx and network errors (default: 0)
+  --max-retries <n>      retries after 408, 409, 429, 5xx and network errors (default: 0)
   --max-response-size <size>
                          most bytes of an answer to read: 1048576, 512k, 64m, 1g (default: 32m)
   --date                 print today's date (UTC) in the report; off so that reports compare

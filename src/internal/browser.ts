@@ -1,7 +1,6 @@
 /** A browser page or Web Worker, where anyone can read the key: the official SDK 7's test, word for word. */
 export function isBrowserLike(scope: object = globalThis): boolean {
-  // Globals of other runtimes, declared in no lib that this package compiles with.
-  const g: any = scope;
+  const g = scope as BrowserGlobals;
   if (typeof g.window?.document !== 'undefined' && typeof g.navigator !== 'undefined') {
     return true;
   }
@@ -18,4 +17,17 @@ export function isBrowserLike(scope: object = globalThis): boolean {
     g.EdgeRuntime === undefined &&
     g.WebSocketPair === undefined
   );
+}
+
+/** The globals the check reads; none is declared in a Node-only or a DOM-only lib. */
+interface BrowserGlobals {
+  window?: { document?: unknown } | undefined;
+  navigator?: { userAgent?: unknown } | undefined;
+  WorkerGlobalScope?: unknown;
+  WorkerNavigator?: unknown;
+  process?: { versions?: { node?: string } } | undefined;
+  Deno?: unknown;
+  Bun?: unknown;
+  EdgeRuntime?: unknown;
+  WebSocketPair?: unknown;
 }

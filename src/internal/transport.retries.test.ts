@@ -27,7 +27,7 @@ import OpenAI, {
   NotFoundError,
   RateLimitError,
 } from '../index.js';
-import { isIdempotent, retryDelayMs, shouldRetryStatus } from './transport.js';
+import { isIdempotent, retryDelayMs, shouldRetryStatus } from './retry.js';
 
 afterEach(closeServer);
 
