@@ -120,18 +120,14 @@ export class OpenAI {
       secret: apiKey,
     });
     const defaultQuery = options.defaultQuery ?? {};
+    const ours = {
+      authorization: `Bearer ${apiKey}`,
+      'openai-organization': this.organization,
+      'openai-project': this.project,
+    };
     let headers: Record<string, string>;
     try {
-      headers = Object.fromEntries(
-        mergeHeaders(
-          {
-            authorization: `Bearer ${apiKey}`,
-            'openai-organization': this.organization,
-            'openai-project': this.project,
-          },
-          options.defaultHeaders,
-        ),
-      );
+      headers = Object.fromEntries(mergeHeaders(ours, options.defaultHeaders));
     } catch {
       // Headers' own TypeError quotes the value, which may be the key.
       throw new OpenAIError('apiKey, organization, project and defaultHeaders must make valid HTTP headers');

@@ -28,10 +28,9 @@ export class Models {
 
   /** Retrieves a model. `""`, `.` and `..` are refused before any request. */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
-    const api = this.#api;
     return this.#caller.one<Model>(
       'GET',
-      (init) => api.GET('/models/{model}', { params: { path: { model } }, ...init }),
+      (init) => this.#api.GET('/models/{model}', { params: { path: { model } }, ...init }),
       'retrieveModel',
       options,
     );
@@ -39,10 +38,9 @@ export class Models {
 
   /** Deletes a fine-tuned model, e.g. `ft:gpt-4o-mini:acemeco:suffix:abc123`; it takes the Owner role. */
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
-    const api = this.#api;
     return this.#caller.one<ModelDeleted>(
       'DELETE',
-      (init) => api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
+      (init) => this.#api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
       'deleteModel',
       options,
     );
