@@ -1,4 +1,5 @@
 import { OpenAIError } from './errors.js';
+import { withBody } from './internal/transport.js';
 import type { WithRequestID } from './internal/validate.js';
 
 /** What `.withResponse()` resolves to. */
@@ -48,12 +49,10 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
     this.#parseAs = 'stream';
-    return this.#sending().then(({ response, text }) => {
-      if (text === undefined) return response;
-      // Read already for an earlier await: a copy.
-      const copy = new Response(text || null, response);
-      return Object.defineProperty(copy, 'url', { value: response.url });
-    });
+    // Read already for an earlier await: a copy.
+    return this.#sending().then(({ response, text }) =>
+      text === undefined ? response : withBody(response, text || null),
+    );
   }
 
   /** The parsed value together with the response and its request id. */

@@ -57,6 +57,7 @@ export function createCaller(
     async (parseAs: 'text' | 'stream'): Promise<{ response: Response; text: string | undefined }> => {
       const callLimits = options === undefined ? limits : { ...checkLimits(options, limits), signal: options.signal };
       strictOf(options);
+      if (method === 'GET' && options?.body !== undefined) throw new OpenAIError('A GET request cannot carry a body');
       let sent: { attempt: Attempt } | undefined;
       const init: CallInit = {
         parseAs: 'stream',
@@ -66,16 +67,11 @@ export function createCaller(
           parseAs === 'stream'
             ? (request) => transport.fetch(request, callLimits)
             : async (request) => (sent = await transport.send(request, callLimits)).response,
+        body: options?.body as never,
       };
-      if (options !== undefined) {
-        if (options.headers) init.headers = options.headers;
-        // Stryker disable next-line ConditionalExpression: with no query of its own, the call's serializer is the client's
-        if (options.query) init.querySerializer = querySerializer(defaultQuery, options.query);
-        if (options.body !== undefined) {
-          if (method === 'GET') throw new OpenAIError('A GET request cannot carry a body');
-          init.body = options.body as never;
-        }
-      }
+      if (options?.headers) init.headers = options.headers;
+      // Stryker disable next-line ConditionalExpression: with no query of its own, the call's serializer is the client's
+      if (options?.query) init.querySerializer = querySerializer(defaultQuery, options.query);
       try {
         const { error, response } = await call(init);
         if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));

@@ -196,7 +196,7 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
     // Nothing is read before someone asks: `.asResponse()` gets the body as it came.
     { highWaterMark: 0 },
   );
-  return withURL(new Response(body, response), response.url);
+  return withBody(response, body);
 }
 
 /**
@@ -207,7 +207,7 @@ async function readError(response: Response, attempt: Attempt, limit: number, se
   const max = Math.min(limit, ERROR_BODY_LIMIT);
   try {
     const { text, cut } = await readUpTo(response, max);
-    const copy = withURL(new Response(redact(text, secret, cut) || null, response), response.url);
+    const copy = withBody(response, redact(text, secret, cut) || null);
     if (cut) cutAt.set(copy, max);
     return copy;
   } finally {
@@ -215,9 +215,9 @@ async function readError(response: Response, attempt: Attempt, limit: number, se
   }
 }
 
-/** A copy keeps the url of the answer (`new Response` has none). */
-function withURL(response: Response, url: string): Response {
-  return Object.defineProperty(response, 'url', { value: url });
+/** `response` with another body; the copy keeps its url (`new Response` has none). */
+export function withBody(response: Response, body: BodyInit | null): Response {
+  return Object.defineProperty(new Response(body, response), 'url', { value: response.url });
 }
 
 /** Waits `ms`, or rejects with `APIUserAbortError` the moment `signal` fires. */
