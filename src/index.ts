@@ -1,8 +1,4 @@
-import { OpenAI } from './client.js';
-
-export { OpenAI };
-export default OpenAI;
-export type { ClientOptions } from './client.js';
+export { OpenAI, OpenAI as default, type ClientOptions } from './client.js';
 export type { RequestOptions, RequestOptionsWithBody } from './request-options.js';
 export { APIPromise, type WithResponse } from './api-promise.js';
 export { Page, PagePromise, type PageResponse } from './pagination.js';

@@ -35,13 +35,11 @@ export class Page<Item> implements AsyncIterable<Item>, PageResponse<Item> {
   }
 
   /** Throws: there is never a next page (check `hasNextPage()` first, as with the official SDK). */
-  getNextPage(): Promise<Page<Item>> {
-    return Promise.reject(
-      new OpenAIError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.'),
-    );
+  async getNextPage(): Promise<Page<Item>> {
+    throw new OpenAIError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.');
   }
 
-  /** Every item of every page, in order. */
+  /** Every page, in order: this one. */
   async *iterPages(): AsyncGenerator<Page<Item>> {
     yield this;
   }

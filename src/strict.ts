@@ -1,18 +1,12 @@
 /**
- * `openai-models/strict`: the spec's schemas at run time, as standalone validators generated from
- * spec/openapi.yaml. An entry of its own, so that a program that never turns strict mode on bundles none,
- * and what only strict mode does is here rather than in the client.
- *
- * ```ts
- * import { strictResponseValidation } from 'openai-models/strict';
- * const client = new OpenAI({ strictResponseValidation });
- * ```
+ * `openai-models/strict`: the spec's schemas at run time, as validators generated from spec/openapi.yaml.
+ * An entry of its own, so that a program that never turns strict mode on bundles none.
  */
 import { validators, type Validator } from '../generated/validators.js';
 import { jsonText } from './internal/json.js';
 import type { StrictValidation } from './internal/validate.js';
 
-/** Pass it as `strictResponseValidation`, to the client or to one call. */
+/** Pass it as `strictResponseValidation`, to the client (`new OpenAI({ strictResponseValidation })`) or to one call. */
 export const strictResponseValidation: StrictValidation = {
   problem(operation, response, body, scrub) {
     const id = `request id ${response.headers.get('x-request-id') ?? 'none'}`;

@@ -20,14 +20,11 @@ export function isBrowserLike(scope: object = globalThis): boolean {
 }
 
 /** The globals the check reads; none is declared in a Node-only or a DOM-only lib. */
-interface BrowserGlobals {
+interface BrowserGlobals extends Record<
+  'WorkerGlobalScope' | 'WorkerNavigator' | 'Deno' | 'Bun' | 'EdgeRuntime' | 'WebSocketPair',
+  unknown
+> {
   window?: { document?: unknown } | undefined;
   navigator?: { userAgent?: unknown } | undefined;
-  WorkerGlobalScope?: unknown;
-  WorkerNavigator?: unknown;
   process?: { versions?: { node?: string } } | undefined;
-  Deno?: unknown;
-  Bun?: unknown;
-  EdgeRuntime?: unknown;
-  WebSocketPair?: unknown;
 }

@@ -14,10 +14,6 @@ export const DEFAULTS = {
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** An environment variable, trimmed; unset or blank reads as `undefined`. */
-export function readEnv(
-  name: string,
-  env: Record<string, string | undefined> | undefined = globalThis.process?.env,
-): string | undefined {
-  const value = env?.[name]?.trim();
-  return value === '' ? undefined : value;
+export function readEnv(name: string, env = globalThis.process?.env): string | undefined {
+  return env?.[name]?.trim() || undefined;
 }

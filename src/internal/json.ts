@@ -7,9 +7,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export const TOO_DEEP = '(JSON nested too deeply to show)';
 
 /**
- * How deep what a server sent may nest and still be written back. JSON.parse reads any depth, but
- * JSON.stringify gives up some thousands of levels down, at a depth that depends on the stack and the
- * Node version; no answer of this API nests more than four. Python's json stops at about 1,000.
+ * How deep what a server sent may nest and still be written back: JSON.stringify gives up some thousands of
+ * levels down, depending on the stack and the Node version. No answer of this API nests more than four.
  */
 export const MAX_DEPTH = 1000;
 

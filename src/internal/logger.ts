@@ -16,17 +16,13 @@ const LEVELS: readonly LogLevel[] = ['off', 'error', 'warn', 'info', 'debug'];
 /** `value`, read from `OPENAI_LOG`, when it is a level; else `undefined`, and `warn` says so in the official SDK's words. */
 export function envLogLevel(value: string | undefined, warn: (message: string) => void): LogLevel | undefined {
   const level = LEVELS.find((known) => known === value);
-  if (value !== undefined && level === undefined) {
+  if (value !== undefined && level === undefined)
     warn(`process.env['OPENAI_LOG'] was set to ${JSON.stringify(value)}, expected one of ${JSON.stringify(LEVELS)}`);
-  }
   return level;
 }
 
 /** The logging the transport does: `undefined` below the level, so such a line is never even formatted. */
-export interface Log {
-  info?: Logger['info'] | undefined;
-  debug?: Logger['debug'] | undefined;
-}
+export type Log = { [level in 'info' | 'debug']?: Logger[level] | undefined };
 
 /** `logger`'s `info` and `debug`, each only when `level` lets it through. */
 export function leveled(level: LogLevel, logger: Logger): Log {
@@ -40,8 +36,8 @@ export function leveled(level: LogLevel, logger: Logger): Log {
 export function headersForLog(headers: Headers, secret: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of headers) {
-    // Keep the scheme (`Bearer`, `Basic`) for debugging; a bare token has none.
-    if (name.toLowerCase() === 'authorization') out[name] = `${/^\S+\s+(?=\S)/.exec(value)?.[0] ?? ''}[REDACTED]`;
+    // Names come lower-cased. Keep the scheme (`Bearer`, `Basic`) for debugging; a bare token has none.
+    if (name === 'authorization') out[name] = `${/^\S+\s+(?=\S)/.exec(value)?.[0] ?? ''}[REDACTED]`;
     else out[name] = secret && value.includes(secret) ? '[REDACTED]' : value;
   }
   return out;

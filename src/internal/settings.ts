@@ -9,8 +9,7 @@ type Sizes = Omit<Limits, 'signal'>;
 /** The limits `options` set, each checked, over `base`'s; `null` reads as unset, as in the official SDK. */
 export function checkLimits(options: { [name in keyof Sizes]?: number | null | undefined }, base: Sizes): Sizes {
   const limit = (name: keyof Sizes, ok: (n: number) => boolean, rule: string): number => {
-    const value = options[name];
-    if (value === undefined || value === null) return base[name];
+    const value = options[name] ?? base[name];
     if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${shown(value)}`);
     return value;
   };
