@@ -14,13 +14,12 @@ export interface WithResponse<T> {
 }
 
 /**
- * The promise every call returns. The request starts on the next microtask, so that
- * `.asResponse()` called at once gets the body unread, and a call nobody awaits is still sent.
+ * The promise every call returns. The request starts on the next microtask: `.asResponse()` called at once
+ * gets the body unread, and a call nobody awaits is still sent.
  */
 export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   readonly #send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>;
   readonly #parse: (text: string, response: Response) => WithRequestID<T>;
-  #parseAs: 'text' | 'stream' = 'text';
   #sent: Promise<{ response: Response; text: string | undefined }> | undefined;
   #data: Promise<WithRequestID<T>> | undefined;
 
@@ -33,9 +32,9 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     queueMicrotask(() => void this.#sending().catch(ignore));
   }
 
-  #sending(): Promise<{ response: Response; text: string | undefined }> {
-    this.#sent ??= this.#send(this.#parseAs);
-    return this.#sent;
+  /** The request, sent once: the first to ask chooses whether its body is read (`text`) or handed on. */
+  #sending(parseAs: 'text' | 'stream' = 'text'): Promise<{ response: Response; text: string | undefined }> {
+    return (this.#sent ??= this.#send(parseAs));
   }
 
   #parsed(): Promise<WithRequestID<T>> {
@@ -48,9 +47,8 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
   asResponse(): Promise<Response> {
-    this.#parseAs = 'stream';
     // Read already for an earlier await: a copy.
-    return this.#sending().then(({ response, text }) =>
+    return this.#sending('stream').then(({ response, text }) =>
       text === undefined ? response : withBody(response, text || null),
     );
   }

@@ -18,12 +18,11 @@ import {
   UnprocessableEntityError,
 } from './errors.js';
 import { isBrowserLike } from './internal/browser.js';
-import { createCaller, querySerializer, serializePath } from './internal/call.js';
+import { checkLimits, checkStrict, createCaller, querySerializer, serializePath } from './internal/call.js';
 import { envLogLevel, leveled, type Logger, type LogLevel } from './internal/logger.js';
 import { DEFAULTS, readEnv } from './internal/defaults.js';
-import { checkBaseURL, checkLimits, checkStrict } from './internal/settings.js';
 import type { StrictValidation } from './internal/validate.js';
-import { createTransport, type Fetch } from './internal/transport.js';
+import { createTransport, globalFetch, type Fetch } from './internal/transport.js';
 import * as Pagination from './pagination.js';
 import type { RequestOptions } from './request-options.js';
 import { Models, type Model, type ModelDeleted, type ModelsPage } from './resources/models.js';
@@ -115,7 +114,7 @@ export class OpenAI {
     const level =
       options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
     const transport = createTransport({
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: options.fetch ?? globalFetch,
       log: leveled(level, logger),
       secret: apiKey,
     });
@@ -164,6 +163,18 @@ export class OpenAI {
   static readonly UnprocessableEntityError = UnprocessableEntityError;
   static readonly RateLimitError = RateLimitError;
   static readonly InternalServerError = InternalServerError;
+}
+
+/** `url` without trailing slashes, once it is an http(s) URL that fetch will accept. */
+export function checkBaseURL(url: string): string {
+  // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
+  const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
+  if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
+    throw new OpenAIError(`baseURL must be an http:// or https:// URL, got ${shown}`);
+  // fetch refuses every request to such a URL, with a TypeError that quotes the password.
+  const { username, password } = new URL(url);
+  if (username || password) throw new OpenAIError(`baseURL must not hold credentials (user:password@), got ${shown}`);
+  return url.replace(/\/+$/, '');
 }
 
 /** The official SDK's words, so a search for them finds the same answer. */

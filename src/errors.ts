@@ -1,7 +1,5 @@
-/**
- * The official SDK's error classes, so that `instanceof NotFoundError` code moves over as is. None holds
- * the API key: the request's headers are not kept, and the key is scrubbed from what the server echoed back.
- */
+// The official SDK's error classes. None holds the API key: the request's headers are not kept, and the key
+// is scrubbed from what the server echoed back.
 import { isRecord, jsonText } from './internal/json.js';
 
 /** Base class of every error this package throws on purpose. */

@@ -3,14 +3,14 @@ import { APIPromise } from '../api-promise.js';
 import { OpenAIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
 import type { RequestOptionsWithBody } from '../request-options.js';
-import { checkLimits, checkStrict } from './settings.js';
-import { readText, wasCutAt, type Attempt, type Limits, type Transport } from './transport.js';
+import { MAX_TIMEOUT_MS } from './defaults.js';
+import { wasCutAt, type Attempt, type Limits, type Transport } from './transport.js';
 import { parseBody, toAPIError, withRequestID, type Operation, type StrictValidation } from './validate.js';
 
 /** What a resource method adds to its typed openapi-fetch call, next to the call's `params`. */
 // A type, not an interface: openapi-fetch's init wants an index signature.
 export type CallInit = {
-  /** The body is left to the caller: `readText`, or the caller of `.asResponse()`. */
+  /** The body is left to the caller: `transport.read`, or the caller of `.asResponse()`. */
   parseAs: 'stream';
   fetch: (request: Request) => Promise<Response>;
   headers?: Record<string, string | null | undefined>;
@@ -63,7 +63,7 @@ export function createCaller(
         parseAs: 'stream',
         // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
         fetch:
-          // Stryker disable next-line ConditionalExpression: readText reads a guarded body the same, only slower
+          // Stryker disable next-line ConditionalExpression: read() reads a guarded body the same, only slower
           parseAs === 'stream'
             ? (request) => transport.fetch(request, callLimits)
             : async (request) => (sent = await transport.send(request, callLimits)).response,
@@ -77,7 +77,7 @@ export function createCaller(
         if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));
         if (parseAs === 'stream') return { response, text: undefined };
         // A middleware's answer too: read within the attempt this call made.
-        return { response, text: await readText(response, sent?.attempt, callLimits.maxResponseSize, secret) };
+        return { response, text: await transport.read(response, sent?.attempt, callLimits.maxResponseSize) };
       } finally {
         // Also when a middleware threw, or answered instead of this attempt's response.
         sent?.attempt.end();
@@ -99,6 +99,42 @@ export function createCaller(
         return withRequestID(new Page(body), body._request_id ?? null);
       }),
   };
+}
+
+type Sizes = Omit<Limits, 'signal'>;
+
+/** The limits `options` set, each checked, over `base`'s; `null` reads as unset, as in the official SDK. */
+export function checkLimits(options: { [name in keyof Sizes]?: number | null | undefined }, base: Sizes): Sizes {
+  const limit = (name: keyof Sizes, ok: (n: number) => boolean, rule: string): number => {
+    const value = options[name] ?? base[name];
+    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${shown(value)}`);
+    return value;
+  };
+  return {
+    timeout: limit(
+      'timeout',
+      (ms) => typeof ms === 'number' && ms > 0 && ms <= MAX_TIMEOUT_MS,
+      'a positive number of milliseconds (at most 2^31-1)',
+    ),
+    maxRetries: limit('maxRetries', (n) => Number.isInteger(n) && n >= 0, 'a whole number >= 0'),
+    maxResponseSize: limit('maxResponseSize', (n) => Number.isSafeInteger(n) && n >= 1, 'a whole number >= 1'),
+  };
+}
+
+/** `strictResponseValidation` as given: `openai-models/strict`'s (or any `StrictValidation`), or off. */
+export function checkStrict(value: unknown): StrictValidation | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (typeof (value as Partial<StrictValidation> | null)?.problem === 'function') return value as StrictValidation;
+  throw new OpenAIError(
+    `strictResponseValidation must be the one from 'openai-models/strict', or false; got ${shown(value)}`,
+  );
+}
+
+/** A value as these messages quote it; an object is only named, as `String()` of one may throw. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'object' && value !== null ? 'an object' : String(value);
 }
 
 /**

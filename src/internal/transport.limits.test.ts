@@ -18,7 +18,7 @@ import {
 } from '../__tests__/hostile-server.js';
 import { failure, recording } from '../__tests__/transport-harness.js';
 import OpenAI, { APIConnectionError, APIResponseTooLargeError, InternalServerError } from '../index.js';
-import { createTransport, ERROR_BODY_LIMIT, readText, wasCutAt } from './transport.js';
+import { createTransport, ERROR_BODY_LIMIT, wasCutAt } from './transport.js';
 
 const KEY = 'sk-body-0123456789abcdef';
 
@@ -104,7 +104,7 @@ describe('the body of a 2xx', () => {
   });
 });
 
-describe('the body of a 2xx read by the resource methods (readText)', () => {
+describe('the body of a 2xx read by the resource methods (transport.read)', () => {
   /** What a resource method reads of `response`, sent through the transport, with `maxResponseSize` as given. */
   async function read(response: Response, maxResponseSize: number): Promise<string> {
     const transport = createTransport({ fetch: async () => response, log: {}, secret: KEY });
@@ -114,7 +114,7 @@ describe('the body of a 2xx read by the resource methods (readText)', () => {
       maxResponseSize,
     });
     expect(sent.response).toBe(response);
-    return readText(sent.response, sent.attempt, maxResponseSize, KEY);
+    return transport.read(sent.response, sent.attempt, maxResponseSize);
   }
 
   it("is fetch's own body, read whole up to the limit, characters split across chunks decoded", async () => {
@@ -149,7 +149,8 @@ describe('the body of a 2xx read by the resource methods (readText)', () => {
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toBe('Connection error: terminated');
     // A middleware's answer, with no attempt of the transport's behind it.
-    expect(await failure(readText(broken(), undefined, 100, KEY))).toBeInstanceOf(TypeError);
+    const transport = createTransport({ fetch: async () => broken(), log: {}, secret: KEY });
+    expect(await failure(transport.read(broken(), undefined, 100))).toBeInstanceOf(TypeError);
   });
 });
 

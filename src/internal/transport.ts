@@ -19,14 +19,13 @@ export interface Limits {
   maxRetries: number;
   /** Most bytes of a body, counted after decompression. */
   maxResponseSize: number;
-  /**
-   * The caller's signal. Not the Request's: a signal on a Request keeps a listener of undici's until the
-   * Request is collected, which piles up on a long-lived signal.
-   */
+  /** The caller's signal, not the Request's: undici keeps a listener on that until the Request is collected. */
   signal?: AbortSignal | undefined;
 }
 
 export type Transport = ReturnType<typeof createTransport>;
+/** The `fetch` of the moment, called as a function of the global scope (browsers require it). */
+export const globalFetch: Fetch = (input, init) => globalThis.fetch(input, init);
 
 /** How much of an error body is read: more than any message an API sends, far less than a broken server may stream. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
@@ -39,16 +38,16 @@ export function wasCutAt(response: Response): number | undefined {
 }
 
 /**
- * The road of every request: retries, one timeout per attempt, the caller's abort, logging; never a throw for
- * a status. The resource methods read a 2xx body themselves (`readText`), from `fetch`'s own: the guarded body
- * that `client.api` and `.asResponse()` get is a new Response, which costs more CPU than the rest of a call.
+ * The road of every request: retries, one timeout per attempt, the caller's abort, logging; never a throw for a
+ * status. The resource methods `read` `fetch`'s own 2xx body: a guarded copy costs more CPU than the rest of a call.
  */
 export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log; secret: string }) {
   const where = (request: Request): string => `${request.method} ${redact(request.url, secret)}`;
   /** A 2xx as `fetch` gave it, its attempt still timing the body; or an error answer, its body read. */
   const send = async (request: Request, limits: Limits): Promise<{ response: Response; attempt: Attempt }> => {
     const caller = limits.signal;
-    const retries = isIdempotent(request.method) ? limits.maxRetries : 0;
+    // Asked only once something failed: a call that succeeds runs none of the retry policy.
+    const last = (retry: number): boolean => retry >= limits.maxRetries || !isIdempotent(request.method);
     log.debug?.(`request ${where(request)}`, { headers: headersForLog(request.headers, secret) });
     for (let retry = 0; ; retry++) {
       if (caller?.aborted) throw new APIUserAbortError({ cause: caller.reason });
@@ -72,7 +71,7 @@ export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log
           }
           return { response, attempt };
         }
-        if (retry >= retries || !shouldRetryStatus(response.status, response.headers)) {
+        if (last(retry) || !shouldRetryStatus(response.status, response.headers)) {
           return { response: await readError(response, attempt, limits.maxResponseSize, secret), attempt };
         }
         attempt.end();
@@ -82,11 +81,13 @@ export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log
         attempt.end();
         if (error instanceof OpenAIError) throw error;
         const failure = attempt.failure(error);
-        if (failure instanceof APIUserAbortError || retry >= retries) throw failure;
+        if (failure instanceof APIUserAbortError || last(retry)) throw failure;
         reason = failure.name;
       }
       const ms = retryDelayMs(retry, headers);
-      log.info?.(`retrying ${where(request)} in ${Math.round(ms)} ms (${retries - retry} left) after ${reason}`);
+      log.info?.(
+        `retrying ${where(request)} in ${Math.round(ms)} ms (${limits.maxRetries - retry} left) after ${reason}`,
+      );
       await sleep(ms, caller);
     }
   };
@@ -97,23 +98,17 @@ export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log
       const { response, attempt } = await send(request, limits);
       return response.ok ? guarded(response, attempt, limits.maxResponseSize, secret) : response;
     },
+    /** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it), which its caller ends. */
+    async read(response: Response, attempt: Attempt | undefined, limit: number): Promise<string> {
+      try {
+        const { text, cut } = await readUpTo(response, limit);
+        if (cut) throw tooLarge(response, limit, secret);
+        return text;
+      } catch (error) {
+        throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
+      }
+    },
   };
-}
-
-/** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it), which its caller ends. */
-export async function readText(
-  response: Response,
-  attempt: Attempt | undefined,
-  limit: number,
-  secret: string,
-): Promise<string> {
-  try {
-    const { text, cut } = await readUpTo(response, limit);
-    if (cut) throw tooLarge(response, limit, secret);
-    return text;
-  } catch (error) {
-    throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
-  }
 }
 
 /** The body as text, up to `max` bytes; `cut` when there was more, which is left unread. */
@@ -199,10 +194,7 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
   return withBody(response, body);
 }
 
-/**
- * An error answer with its body read, up to ERROR_BODY_LIMIT (or `limit`): the rest is cut, and a start of
- * the key where it was cut is scrubbed, as what follows is never read.
- */
+/** An error answer, its body read up to ERROR_BODY_LIMIT (or `limit`) and scrubbed; a key cut in two too. */
 async function readError(response: Response, attempt: Attempt, limit: number, secret: string): Promise<Response> {
   const max = Math.min(limit, ERROR_BODY_LIMIT);
   try {

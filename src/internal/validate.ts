@@ -47,9 +47,8 @@ function items(data: unknown[], at: string): string | undefined {
   return bad < 0 ? undefined : model(data[bad], `${at}[${bad}]`);
 }
 
-// The default checks: just enough that a garbled or foreign 2xx becomes a clear error, lenient enough for
-// compatible servers (docs/compatibility.md): a list may come bare (Together) or empty as `data: null`.
-// Strict mode checks the spec's schemas instead.
+// The default checks: enough that a garbled 2xx becomes a clear error, lenient enough for compatible servers
+// (docs/compatibility.md). Strict mode checks the spec's schemas instead.
 const shapes: Record<Operation, Shape> = {
   listModels: (value, at = 'body') => {
     if (Array.isArray(value)) return items(value, at);
@@ -69,10 +68,7 @@ function asList(operation: Operation, value: unknown): unknown {
   return noModels(value) ? { ...(value as object), data: [] } : value;
 }
 
-/**
- * A 2xx body, parsed and checked (against the spec's schema with `strict`), with its `_request_id`;
- * errors quote it scrubbed.
- */
+/** A 2xx body, parsed and checked (by the spec's schema with `strict`), with its `_request_id`. */
 export function parseBody<T extends object>(
   text: string,
   response: Response,
@@ -110,10 +106,7 @@ const byStatus: Readonly<Record<number, typeof APIError>> = {
   ...{ 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError },
 };
 
-/**
- * A non-2xx answer as a typed error. `body` is what openapi-fetch made of it: the parsed JSON, else the
- * text (with `cutAt`, the start of a longer body).
- */
+/** A non-2xx answer as a typed error, from what openapi-fetch made of its body: parsed JSON, else text. */
 export function toAPIError(response: Response, body: unknown, secret: string, cutAt?: number): APIError {
   const { status } = response;
   const headers = redactHeaders(response.headers, secret);
@@ -128,8 +121,7 @@ export function toAPIError(response: Response, body: unknown, secret: string, cu
   const parsed = scrubbed(body, secret);
   const inner = isRecord(parsed) ? parsed['error'] : undefined;
   if (isRecord(inner)) return new Class(status, inner, undefined, headers);
-  // Compatible servers: {"error": "text"}, {"message": "..."}, and RFC 9457
-  // problem documents {"title", "detail"} (Prism, many gateways, FastAPI).
+  // Compatible servers: {"error": "text"}, {"message": "..."}, RFC 9457 {"title", "detail"} (Prism, FastAPI).
   if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
   return new Class(status, parsed, problemText(parsed), headers);
 }
