@@ -113,11 +113,8 @@ export class OpenAI {
     const logger = options.logger ?? console;
     const level =
       options.logLevel ?? envLogLevel(readEnv('OPENAI_LOG'), (message) => logger.warn(message)) ?? DEFAULTS.logLevel;
-    const transport = createTransport({
-      fetch: options.fetch ?? globalFetch,
-      log: leveled(level, logger),
-      secret: apiKey,
-    });
+    const log = leveled(level, logger);
+    const transport = createTransport({ fetch: options.fetch ?? globalFetch, log, secret: apiKey });
     const defaultQuery = options.defaultQuery ?? {};
     const ours = {
       authorization: `Bearer ${apiKey}`,
@@ -166,7 +163,7 @@ export class OpenAI {
 }
 
 /** `url` without trailing slashes, once it is an http(s) URL that fetch will accept. */
-export function checkBaseURL(url: string): string {
+function checkBaseURL(url: string): string {
   // Everything after the scheme, if any, up to the last `@` is masked: an error never quotes a password.
   const shown = JSON.stringify(url.replace(/([a-z][\w+.-]*:[/\\]*)?.*@/is, '$1***@'));
   if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
