@@ -230,10 +230,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 
 /** A failure with no answer, in its own words, scrubbed; so is a cause that quotes the key (util.inspect shows it). */
 function connectionError(error: unknown, secret: string): APIConnectionError {
-  const said =
-    error instanceof Error
-      ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ''}`
-      : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const said = error instanceof Error ? error.message + cause : String(error);
   const message = redact(said, secret);
   return new APIConnectionError({
     message: `Connection error: ${message}`,
