@@ -23,18 +23,11 @@ export interface StrictValidation {
   problem(operation: Operation, response: Response, body: unknown, scrub: (text: string) => string): string | undefined;
 }
 
-/** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
-type Shape = (value: unknown, at?: string) => string | undefined;
-
-function fields(types: Record<string, 'string' | 'boolean'>): Shape {
-  return (value, at = 'body') => {
-    if (!isRecord(value)) return `${at} is not an object`;
-    for (const name in types) if (typeof value[name] !== types[name]) return `${at}.${name} is not a ${types[name]}`;
-    return undefined;
-  };
+/** What is wrong with a model, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
+function model(value: unknown, at = 'body'): string | undefined {
+  if (!isRecord(value)) return `${at} is not an object`;
+  return typeof value['id'] === 'string' ? undefined : `${at}.id is not a string`;
 }
-
-const model = fields({ id: 'string' });
 
 /** Ollama's list with no model installed: `data: null`, which the official SDK reads as none. */
 const noModels = (value: unknown): boolean =>
@@ -49,7 +42,7 @@ function items(data: unknown[], at: string): string | undefined {
 
 // The default checks: enough that a garbled 2xx becomes a clear error, lenient enough for compatible servers
 // (docs/compatibility.md). Strict mode checks the spec's schemas instead.
-const shapes: Record<Operation, Shape> = {
+const shapes: Record<Operation, (value: unknown) => string | undefined> = {
   listModels: (value) => {
     if (Array.isArray(value)) return items(value, 'body');
     if (!isRecord(value)) return 'body is not an object';
@@ -58,7 +51,9 @@ const shapes: Record<Operation, Shape> = {
     return Array.isArray(data) ? items(data, 'body.data') : 'body.data is not an array';
   },
   retrieveModel: model,
-  deleteModel: fields({ id: 'string', deleted: 'boolean' }),
+  deleteModel: (value) =>
+    model(value) ??
+    (isRecord(value) && typeof value['deleted'] === 'boolean' ? undefined : 'body.deleted is not a boolean'),
 };
 
 /** A list as the official SDK gives it, from a bare array or `data: null`. */
