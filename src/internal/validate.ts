@@ -23,18 +23,11 @@ export interface StrictValidation {
   problem(operation: Operation, response: Response, body: unknown, scrub: (text: string) => string): string | undefined;
 }
 
-/** What is wrong with a 2xx body, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
-type Shape = (value: unknown, at?: string) => string | undefined;
-
-function fields(types: Record<string, 'string' | 'boolean'>): Shape {
-  return (value, at = 'body') => {
-    if (!isRecord(value)) return `${at} is not an object`;
-    for (const name in types) if (typeof value[name] !== types[name]) return `${at}.${name} is not a ${types[name]}`;
-    return undefined;
-  };
+/** What is wrong with a model, named from `at` (`body`, `body.data[3]`); `undefined` when nothing is. */
+function model(value: unknown, at = 'body'): string | undefined {
+  if (!isRecord(value)) return `${at} is not an object`;
+  return typeof value['id'] === 'string' ? undefined : `${at}.id is not a string`;
 }
-
-const model = fields({ id: 'string' });
 
 /** Ollama's list with no model installed: `data: null`, which the official SDK reads as none. */
 const noModels = (value: unknown): boolean =>
@@ -49,16 +42,18 @@ function items(data: unknown[], at: string): string | undefined {
 
 // The default checks: enough that a garbled 2xx becomes a clear error, lenient enough for compatible servers
 // (docs/compatibility.md). Strict mode checks the spec's schemas instead.
-const shapes: Record<Operation, Shape> = {
-  listModels: (value, at = 'body') => {
-    if (Array.isArray(value)) return items(value, at);
-    if (!isRecord(value)) return `${at} is not an object`;
+const shapes: Record<Operation, (value: unknown) => string | undefined> = {
+  listModels: (value) => {
+    if (Array.isArray(value)) return items(value, 'body');
+    if (!isRecord(value)) return 'body is not an object';
     if (noModels(value)) return undefined;
     const data = value['data'];
-    return Array.isArray(data) ? items(data, `${at}.data`) : `${at}.data is not an array`;
+    return Array.isArray(data) ? items(data, 'body.data') : 'body.data is not an array';
   },
   retrieveModel: model,
-  deleteModel: fields({ id: 'string', deleted: 'boolean' }),
+  deleteModel: (value) =>
+    model(value) ??
+    (isRecord(value) && typeof value['deleted'] === 'boolean' ? undefined : 'body.deleted is not a boolean'),
 };
 
 /** A list as the official SDK gives it, from a bare array or `data: null`. */
@@ -76,7 +71,6 @@ export function parseBody<T extends object>(
   secret: string,
   strict?: StrictValidation,
 ): WithRequestID<T> {
-  const requestID = response.headers.get('x-request-id');
   const fail = (error: unknown, what: string): APIResponseValidationError =>
     new APIResponseValidationError(response.status, error, `response ${what}`, redactHeaders(response.headers, secret));
   let parsed: unknown;
@@ -86,19 +80,18 @@ export function parseBody<T extends object>(
     const redacted = redact(text, secret);
     throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
-  if (strict) {
-    const problem = strict.problem(operation, response, parsed, (text) => redact(text, secret));
-    if (problem !== undefined) throw fail(scrubbed(parsed, secret), redact(problem, secret));
-    return withRequestID(parsed as T, requestID);
-  }
-  const problem = shapes[operation](parsed);
+  const problem = strict
+    ? strict.problem(operation, response, parsed, (text) => redact(text, secret))
+    : shapes[operation](parsed);
   if (problem !== undefined) {
     // The parsed value is what is scrubbed: a key the server wrote with JSON escapes is one again once parsed.
     const clean = scrubbed(parsed, secret);
+    if (strict) throw fail(clean, redact(problem, secret));
     const quoted = clean === parsed || clean === TOO_DEEP ? redact(text, secret) : (jsonText(clean) ?? '');
     throw fail(clean, `${problem}: ${snippet(quoted)}`);
   }
-  return withRequestID(asList(operation, parsed) as T, requestID);
+  // A body the spec's schema passed is already a list: only the default checks let the other forms through.
+  return withRequestID(asList(operation, parsed) as T, response.headers.get('x-request-id'));
 }
 
 const byStatus: Readonly<Record<number, typeof APIError>> = {
@@ -122,23 +115,22 @@ export function toAPIError(response: Response, body: unknown, secret: string, cu
   const inner = isRecord(parsed) ? parsed['error'] : undefined;
   if (isRecord(inner)) return new Class(status, inner, undefined, headers);
   // Compatible servers: {"error": "text"}, {"message": "..."}, RFC 9457 {"title", "detail"} (Prism, FastAPI).
-  if (typeof inner === 'string') return new Class(status, parsed, inner, headers);
-  return new Class(status, parsed, problemText(parsed), headers);
+  return new Class(status, parsed, typeof inner === 'string' ? inner : problemText(parsed), headers);
 }
 
 /** A parsed body without `secret`: written out and read back only when it held it; too deep to write, only named. */
 function scrubbed(body: unknown, secret: string): unknown {
-  const text = jsonText(body);
+  const text = jsonText(body) ?? '';
   if (text === TOO_DEEP) return TOO_DEEP;
-  const clean = text === undefined ? text : redact(text, secret);
-  return clean === text ? body : JSON.parse(clean as string);
+  const clean = redact(text, secret);
+  return clean === text ? body : JSON.parse(clean);
 }
 
 /** `"<title>: <detail>"` of a problem document, or undefined when it is not one. */
 function problemText(body: unknown): string | undefined {
   if (!isRecord(body) || 'message' in body) return undefined;
   const parts = [body['title'], body['detail']].filter((part) => typeof part === 'string' && part !== '');
-  return parts.length > 0 ? parts.join(': ') : undefined;
+  return parts.join(': ') || undefined;
 }
 
 /** A value with the request id that produced it; conditional, as the official one, so editors show `Model & {…}`. */
