@@ -13,8 +13,8 @@ export type CallInit = {
   /** The body is left to the caller: `transport.read`, or the caller of `.asResponse()`. */
   parseAs: 'stream';
   fetch: (request: Request) => Promise<Response>;
-  headers?: Record<string, string | null | undefined>;
-  querySerializer?: (query: Record<string, unknown>) => string;
+  headers: Record<string, string | null | undefined>;
+  querySerializer: (query: Record<string, unknown>) => string;
   /** `delete`'s extra JSON body: the spec declares none, so openapi-fetch types it `never`, yet sends it. */
   body?: never;
 };
@@ -59,21 +59,19 @@ export function createCaller(
       strictOf(options);
       if (method === 'GET' && options?.body !== undefined) throw new OpenAIError('A GET request cannot carry a body');
       let sent: { attempt: Attempt } | undefined;
-      const init: CallInit = {
-        parseAs: 'stream',
-        // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
-        fetch:
-          // Stryker disable next-line ConditionalExpression: read() reads a guarded body the same, only slower
-          parseAs === 'stream'
-            ? (request) => transport.fetch(request, callLimits)
-            : async (request) => (sent = await transport.send(request, callLimits)).response,
-        body: options?.body as never,
-      };
-      if (options?.headers) init.headers = options.headers;
-      // Stryker disable next-line ConditionalExpression: with no query of its own, the call's serializer is the client's
-      if (options?.query) init.querySerializer = querySerializer(defaultQuery, options.query);
       try {
-        const { error, response } = await call(init);
+        const { error, response } = await call({
+          parseAs: 'stream',
+          // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
+          fetch:
+            // Stryker disable next-line ConditionalExpression: read() reads a guarded body the same, only slower
+            parseAs === 'stream'
+              ? (request) => transport.fetch(request, callLimits)
+              : async (request) => (sent = await transport.send(request, callLimits)).response,
+          headers: options?.headers ?? {},
+          querySerializer: querySerializer(defaultQuery, options?.query),
+          body: options?.body as never,
+        });
         if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));
         if (parseAs === 'stream') return { response, text: undefined };
         // A middleware's answer too: read within the attempt this call made.
