@@ -1,4 +1,5 @@
-import { createQuerySerializer } from 'openapi-fetch';
+import { createQuerySerializer, type Client } from 'openapi-fetch';
+import type { paths } from '../../generated/openapi.js';
 import { APIPromise } from '../api-promise.js';
 import { OpenAIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
@@ -19,8 +20,8 @@ export type CallInit = {
   body?: never;
 };
 
-/** A typed openapi-fetch call, e.g. `(init) => api.GET('/models/{model}', { params, ...init })`. */
-export type TypedCall = (init: CallInit) => Promise<{ error?: unknown; response: Response }>;
+/** A typed call of `client.api`, e.g. `(api, init) => api.GET('/models/{model}', { params, ...init })`. */
+export type TypedCall = (api: Client<paths>, init: CallInit) => Promise<{ error?: unknown; response: Response }>;
 
 const serializeQuery = createQuerySerializer();
 
@@ -42,6 +43,7 @@ export function querySerializer(defaultQuery: Record<string, unknown>, extra?: R
 
 /** Per-request options in; out, a typed error for a non-2xx answer, or a checked body. */
 export function createCaller(
+  api: Client<paths>,
   transport: Transport,
   limits: Limits,
   defaultQuery: Record<string, string | undefined>,
@@ -60,7 +62,7 @@ export function createCaller(
       if (method === 'GET' && options?.body !== undefined) throw new OpenAIError('A GET request cannot carry a body');
       let sent: { attempt: Attempt } | undefined;
       try {
-        const { error, response } = await call({
+        const { error, response } = await call(api, {
           parseAs: 'stream',
           // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
           fetch:
