@@ -84,14 +84,9 @@ export function createCaller(
       }
     };
   return {
-    one: <T extends object>(
-      method: 'GET' | 'DELETE',
-      call: TypedCall,
-      operation: Operation,
-      options?: RequestOptionsWithBody,
-    ) =>
-      new APIPromise<T>(send(method, call, options), (text, response) =>
-        parseBody<T>(text, response, operation, secret, strictOf(options)),
+    one: (method, call, operation, options) =>
+      new APIPromise(send(method, call, options), (text, response) =>
+        parseBody(text, response, operation, secret, strictOf(options)),
       ),
     page: <Item>(call: TypedCall, operation: Operation, options?: RequestOptionsWithBody) =>
       new PagePromise<Item>(send('GET', call, options), (text, response) => {
