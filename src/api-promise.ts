@@ -29,20 +29,13 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
   ) {
     this.#send = send;
     this.#parse = parse;
-    queueMicrotask(() => void this.#sending().catch(ignore));
+    // Its failure is reported by the promise of whoever awaits the call.
+    queueMicrotask(() => void this.#sending().catch(() => {}));
   }
 
   /** The request, sent once: the first to ask chooses whether its body is read (`text`) or handed on. */
   #sending(parseAs: 'text' | 'stream' = 'text'): Promise<{ response: Response; text: string | undefined }> {
     return (this.#sent ??= this.#send(parseAs));
-  }
-
-  #parsed(): Promise<WithRequestID<T>> {
-    this.#data ??= this.#sending().then(async ({ response, text }) =>
-      // After an early .asResponse() the body is the caller's: parse a copy.
-      this.#parse(text ?? (await copy(response).text()), response),
-    );
-    return this.#data;
   }
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
@@ -55,7 +48,7 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
 
   /** The parsed value together with the response and its request id. */
   async withResponse(): Promise<WithResponse<T>> {
-    const data = await this.#parsed();
+    const data = await this.then();
     const { response } = await this.#sending();
     const requestID = response.headers.get('x-request-id');
     return { data, response, requestID, request_id: requestID };
@@ -65,7 +58,11 @@ export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
     onfulfilled?: ((value: WithRequestID<T>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#parsed().then(onfulfilled, onrejected);
+    this.#data ??= this.#sending().then(async ({ response, text }) =>
+      // After an early .asResponse() the body is the caller's: parse a copy.
+      this.#parse(text ?? (await copy(response).text()), response),
+    );
+    return this.#data.then(onfulfilled, onrejected);
   }
 
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<WithRequestID<T> | R> {
@@ -88,6 +85,3 @@ function copy(response: Response): Response {
   }
   return response.clone();
 }
-
-/** Marks a rejection as handled: the call's own promise reports it to whoever awaits. */
-function ignore(): void {}

@@ -136,7 +136,7 @@ export class OpenAI {
       // client.api takes the caller's signal the openapi-fetch way, on the Request.
       fetch: (request) => transport.fetch(request, { ...limits, signal: request.signal }),
     });
-    this.models = new Models(this.api, createCaller(transport, limits, defaultQuery, apiKey, strict));
+    this.models = new Models(createCaller(this.api, transport, limits, defaultQuery, apiKey, strict));
   }
 
   /** The API key in use. A getter, so it never shows in `util.inspect(client)` or `JSON.stringify(client)`. */

@@ -1,4 +1,5 @@
-import { createQuerySerializer } from 'openapi-fetch';
+import { createQuerySerializer, type Client } from 'openapi-fetch';
+import type { paths } from '../../generated/openapi.js';
 import { APIPromise } from '../api-promise.js';
 import { OpenAIError } from '../errors.js';
 import { Page, PagePromise } from '../pagination.js';
@@ -13,14 +14,14 @@ export type CallInit = {
   /** The body is left to the caller: `transport.read`, or the caller of `.asResponse()`. */
   parseAs: 'stream';
   fetch: (request: Request) => Promise<Response>;
-  headers?: Record<string, string | null | undefined>;
-  querySerializer?: (query: Record<string, unknown>) => string;
+  headers: Record<string, string | null | undefined>;
+  querySerializer: (query: Record<string, unknown>) => string;
   /** `delete`'s extra JSON body: the spec declares none, so openapi-fetch types it `never`, yet sends it. */
   body?: never;
 };
 
-/** A typed openapi-fetch call, e.g. `(init) => api.GET('/models/{model}', { params, ...init })`. */
-export type TypedCall = (init: CallInit) => Promise<{ error?: unknown; response: Response }>;
+/** A typed call of `client.api`, e.g. `(api, init) => api.GET('/models/{model}', { params, ...init })`. */
+export type TypedCall = (api: Client<paths>, init: CallInit) => Promise<{ error?: unknown; response: Response }>;
 
 const serializeQuery = createQuerySerializer();
 
@@ -42,6 +43,7 @@ export function querySerializer(defaultQuery: Record<string, unknown>, extra?: R
 
 /** Per-request options in; out, a typed error for a non-2xx answer, or a checked body. */
 export function createCaller(
+  api: Client<paths>,
   transport: Transport,
   limits: Limits,
   defaultQuery: Record<string, string | undefined>,
@@ -59,21 +61,19 @@ export function createCaller(
       strictOf(options);
       if (method === 'GET' && options?.body !== undefined) throw new OpenAIError('A GET request cannot carry a body');
       let sent: { attempt: Attempt } | undefined;
-      const init: CallInit = {
-        parseAs: 'stream',
-        // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
-        fetch:
-          // Stryker disable next-line ConditionalExpression: read() reads a guarded body the same, only slower
-          parseAs === 'stream'
-            ? (request) => transport.fetch(request, callLimits)
-            : async (request) => (sent = await transport.send(request, callLimits)).response,
-        body: options?.body as never,
-      };
-      if (options?.headers) init.headers = options.headers;
-      // Stryker disable next-line ConditionalExpression: with no query of its own, the call's serializer is the client's
-      if (options?.query) init.querySerializer = querySerializer(defaultQuery, options.query);
       try {
-        const { error, response } = await call(init);
+        const { error, response } = await call(api, {
+          parseAs: 'stream',
+          // `.asResponse()` hands the body on: guarded. Else this call reads `fetch`'s own, below.
+          fetch:
+            // Stryker disable next-line ConditionalExpression: read() reads a guarded body the same, only slower
+            parseAs === 'stream'
+              ? (request) => transport.fetch(request, callLimits)
+              : async (request) => (sent = await transport.send(request, callLimits)).response,
+          headers: options?.headers ?? {},
+          querySerializer: querySerializer(defaultQuery, options?.query),
+          body: options?.body as never,
+        });
         if (!response.ok) throw toAPIError(response, error, secret, wasCutAt(response));
         if (parseAs === 'stream') return { response, text: undefined };
         // A middleware's answer too: read within the attempt this call made.
@@ -84,14 +84,9 @@ export function createCaller(
       }
     };
   return {
-    one: <T extends object>(
-      method: 'GET' | 'DELETE',
-      call: TypedCall,
-      operation: Operation,
-      options?: RequestOptionsWithBody,
-    ) =>
-      new APIPromise<T>(send(method, call, options), (text, response) =>
-        parseBody<T>(text, response, operation, secret, strictOf(options)),
+    one: (method, call, operation, options) =>
+      new APIPromise(send(method, call, options), (text, response) =>
+        parseBody(text, response, operation, secret, strictOf(options)),
       ),
     page: <Item>(call: TypedCall, operation: Operation, options?: RequestOptionsWithBody) =>
       new PagePromise<Item>(send('GET', call, options), (text, response) => {

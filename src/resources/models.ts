@@ -1,5 +1,3 @@
-import type { Client } from 'openapi-fetch';
-import type { paths } from '../../generated/openapi.js';
 import type { APIPromise } from '../api-promise.js';
 import type { Caller } from '../internal/call.js';
 import type { Page, PagePromise } from '../pagination.js';
@@ -13,24 +11,22 @@ export type ModelsPage = Page<Model>;
 
 /** `client.models`: each method is one typed call of `client.api`, whose middleware sees it. */
 export class Models {
-  readonly #api: Client<paths>;
   readonly #caller: Caller;
 
-  constructor(api: Client<paths>, caller: Caller) {
-    this.#api = api;
+  constructor(caller: Caller) {
     this.#caller = caller;
   }
 
   /** Lists the currently available models: `for await (const model of client.models.list())`. */
   list(options?: RequestOptions): PagePromise<Model> {
-    return this.#caller.page<Model>((init) => this.#api.GET('/models', init), 'listModels', options);
+    return this.#caller.page<Model>((api, init) => api.GET('/models', init), 'listModels', options);
   }
 
   /** Retrieves a model. `""`, `.` and `..` are refused before any request. */
   retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
     return this.#caller.one<Model>(
       'GET',
-      (init) => this.#api.GET('/models/{model}', { params: { path: { model } }, ...init }),
+      (api, init) => api.GET('/models/{model}', { params: { path: { model } }, ...init }),
       'retrieveModel',
       options,
     );
@@ -40,7 +36,7 @@ export class Models {
   delete(model: string, options?: RequestOptionsWithBody): APIPromise<ModelDeleted> {
     return this.#caller.one<ModelDeleted>(
       'DELETE',
-      (init) => this.#api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
+      (api, init) => api.DELETE('/models/{model}', { params: { path: { model } }, ...init }),
       'deleteModel',
       options,
     );
