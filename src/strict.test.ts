@@ -156,7 +156,7 @@ describe('turning it on and off', () => {
   });
 
   it('refuses `true` and other values before any request, saying where the validators are', async () => {
-    const message = "strictResponseValidation must be the one from 'openai-models/strict', or false; got true";
+    const message = "strictResponseValidation must be the one from 'openai-models/strict', or false; got boolean true";
     expect(() => new OpenAI({ apiKey: KEY, strictResponseValidation: true as never })).toThrow(
       new OpenAIError(message),
     );

@@ -104,9 +104,9 @@ describe('limits given per request', () => {
   const client = new OpenAI({ apiKey: KEY, baseURL: 'http://127.0.0.1:9/v1', fetch: recordingURLs().fetch });
 
   it.each([
-    ['a string', '100', 'timeout must be a positive number of milliseconds (at most 2^31-1), got 100'],
-    ['2^31 ms', 2 ** 31, 'timeout must be a positive number of milliseconds (at most 2^31-1), got 2147483648'],
-    ['0', 0, 'timeout must be a positive number of milliseconds (at most 2^31-1), got 0'],
+    ['a string', '100', 'timeout must be a positive number of milliseconds (at most 2^31-1), got string 100'],
+    ['2^31 ms', 2 ** 31, 'timeout must be a positive number of milliseconds (at most 2^31-1), got number 2147483648'],
+    ['0', 0, 'timeout must be a positive number of milliseconds (at most 2^31-1), got number 0'],
   ])('refuses a timeout of %s before sending', async (_name, timeout, message) => {
     await expect(client.models.retrieve('m', { timeout: timeout as number })).rejects.toThrow(new OpenAIError(message));
   });

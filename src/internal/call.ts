@@ -102,7 +102,7 @@ type Sizes = Omit<Limits, 'signal'>;
 export function checkLimits(options: { [name in keyof Sizes]?: number | null | undefined }, base: Sizes): Sizes {
   const limit = (name: keyof Sizes, ok: (n: number) => boolean, rule: string): number => {
     const value = options[name] ?? base[name];
-    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${shown(value)}`);
+    if (!ok(value)) throw new OpenAIError(`${name} must be ${rule}, got ${describe(value)}`);
     return value;
   };
   return {
@@ -121,15 +121,8 @@ export function checkStrict(value: unknown): StrictValidation | undefined {
   if (value === undefined || value === false) return undefined;
   if (typeof (value as Partial<StrictValidation> | null)?.problem === 'function') return value as StrictValidation;
   throw new OpenAIError(
-    `strictResponseValidation must be the one from 'openai-models/strict', or false; got ${shown(value)}`,
+    `strictResponseValidation must be the one from 'openai-models/strict', or false; got ${describe(value)}`,
   );
-}
-
-/** A value as these messages quote it; an object is only named, as `String()` of one may throw. */
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'function') return 'a function';
-  return typeof value === 'object' && value !== null ? 'an object' : String(value);
 }
 
 /**
@@ -154,8 +147,10 @@ export function encodePathParam(name: string, value: unknown): string {
   return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
 }
 
+/** A value as an error message quotes it; an object is only named, as `String()` of one may throw. */
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'function') return 'a function';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }

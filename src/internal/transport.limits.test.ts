@@ -260,7 +260,7 @@ describe('a body over maxResponseSize', () => {
       await failure(client('big-list', { maxResponseSize: 4 * MiB }).models.list({ maxResponseSize: 1000 })),
     ).toMatchObject({ limit: 1000 });
     expect(() => client('big-list', { maxResponseSize: 0 })).toThrow(
-      'maxResponseSize must be a whole number >= 1, got 0',
+      'maxResponseSize must be a whole number >= 1, got number 0',
     );
   });
 
