@@ -47,8 +47,8 @@ describe('shouldRetryStatus', () => {
 });
 
 describe('isIdempotent', () => {
-  it('is true for GET and DELETE (all three operations), false for POST and PATCH', () => {
-    expect(['GET', 'delete', 'HEAD', 'PUT'].map(isIdempotent)).toEqual([true, true, true, true]);
+  it('is true for the methods HTTP calls idempotent, whatever their case; false for POST and PATCH', () => {
+    expect(['GET', 'delete', 'HEAD', 'PUT', 'OPTIONS', 'trace'].map(isIdempotent)).toEqual(Array(6).fill(true));
     expect(['POST', 'PATCH'].map(isIdempotent)).toEqual([false, false]);
   });
 });

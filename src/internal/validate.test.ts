@@ -38,6 +38,8 @@ describe('a misshapen 2xx is refused with what is wrong', () => {
     ['retrieve', 'null', 'response body is not an object: "null"'],
     ['retrieve', '{"object":"model"}', 'response body.id is not a string: "{\\"object\\":\\"model\\"}"'],
     ['retrieve', '{"id":7}', 'response body.id is not a string: "{\\"id\\":7}"'],
+    // Quoted as the server wrote it, white space folded: not written out again.
+    ['retrieve', '{\n  "id": 7\n}', 'response body.id is not a string: "{ \\"id\\": 7 }"'],
     ['delete', '"deleted"', 'response body is not an object: "\\"deleted\\""'],
     [
       'delete',
