@@ -210,11 +210,14 @@ describe('log lines of the request loop', () => {
   it("gives each response line the answer's x-request-id, or null when it has none", async () => {
     const extras: unknown[] = [];
     const ignore = (): void => {};
-    const logger: Logger = { error: ignore, warn: ignore, info: ignore, debug: (_, extra) => extras.push(extra) };
+    const logger: Logger = {
+      ...{ error: ignore, warn: ignore, info: ignore },
+      debug: (message, extra) => message.startsWith('response ') && extras.push(extra),
+    };
     const answers = [errorResponse(500, { 'retry-after-ms': '1' }), modelResponse()];
     const client = clientWith(async () => answers.shift() ?? modelResponse(), { logLevel: 'debug', logger });
     await client.models.retrieve('gpt-4o-mini');
-    expect(extras.slice(1)).toEqual([{ requestID: null }, { requestID: 'req_1' }]);
+    expect(extras).toEqual([{ requestID: null }, { requestID: 'req_1' }]);
   });
 
   it('logs each request and response at debug, with the time taken, and each retry at info', async () => {
