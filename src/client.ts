@@ -97,11 +97,7 @@ export class OpenAI {
     // Trimmed as the Authorization header will be, so that an echo of it is found and scrubbed.
     const given: unknown = options.apiKey ?? readEnv('OPENAI_API_KEY');
     const apiKey = typeof given === 'string' ? given.trim() : '';
-    if (apiKey === '') {
-      throw new OpenAIError(
-        "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).",
-      );
-    }
+    if (apiKey === '') throw new OpenAIError(KEY_MISSING);
     if (options.dangerouslyAllowBrowser !== true && isBrowserLike()) throw new OpenAIError(BROWSER_REFUSED);
     this.#apiKey = apiKey;
     this.baseURL = checkBaseURL(options.baseURL ?? readEnv('OPENAI_BASE_URL') ?? DEFAULTS.baseURL);
@@ -175,6 +171,8 @@ function checkBaseURL(url: string): string {
 }
 
 /** The official SDK's words, so a search for them finds the same answer. */
+const KEY_MISSING =
+  "The OPENAI_API_KEY environment variable is missing or empty; either provide it, or instantiate the OpenAI client with an apiKey option, like new OpenAI({ apiKey: 'My API Key' }).";
 const BROWSER_REFUSED =
   "It looks like you're running in a browser-like environment.\n\nThis is disabled by default, as it risks exposing your secret API credentials to attackers.\nIf you understand the risks and have appropriate mitigations in place,\nyou can set the `dangerouslyAllowBrowser` option to `true`, e.g.,\n\nnew OpenAI({ apiKey, dangerouslyAllowBrowser: true });\n\nhttps://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety\n";
 
