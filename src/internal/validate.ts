@@ -29,10 +29,6 @@ function model(value: unknown, at = 'body'): string | undefined {
   return typeof value['id'] === 'string' ? undefined : `${at}.id is not a string`;
 }
 
-/** Ollama's list with no model installed: `data: null`, which the official SDK reads as none. */
-const noModels = (value: unknown): boolean =>
-  isRecord(value) && value['object'] === 'list' && value['data'] === null && !('error' in value);
-
 /** The first item of `data` that is not a model, named from `at`. */
 function items(data: unknown[], at: string): string | undefined {
   // The item's path is built only when it fails: for every item, it would cost more than the check.
@@ -40,28 +36,26 @@ function items(data: unknown[], at: string): string | undefined {
   return bad < 0 ? undefined : model(data[bad], `${at}[${bad}]`);
 }
 
+/** A list as the official SDK reads a bare array or Ollama's `data: null` (none); and where its items are named from. */
+function asList(value: unknown): [unknown, string] {
+  if (Array.isArray(value)) return [{ object: 'list', data: value }, 'body'];
+  const none = isRecord(value) && value['object'] === 'list' && value['data'] === null && !('error' in value);
+  return [none ? { ...value, data: [] } : value, 'body.data'];
+}
+
 // The default checks: enough that a garbled 2xx becomes a clear error, lenient enough for compatible servers
 // (docs/compatibility.md). Strict mode checks the spec's schemas instead.
-const shapes: Record<Operation, (value: unknown) => string | undefined> = {
-  listModels: (value) => {
-    if (Array.isArray(value)) return items(value, 'body');
+const shapes: Record<Operation, (value: unknown, at: string) => string | undefined> = {
+  listModels: (value, at) => {
     if (!isRecord(value)) return 'body is not an object';
-    if (noModels(value)) return undefined;
     const data = value['data'];
-    return Array.isArray(data) ? items(data, 'body.data') : 'body.data is not an array';
+    return Array.isArray(data) ? items(data, at) : 'body.data is not an array';
   },
   retrieveModel: model,
   deleteModel: (value) =>
     model(value) ??
     (isRecord(value) && typeof value['deleted'] === 'boolean' ? undefined : 'body.deleted is not a boolean'),
 };
-
-/** A list as the official SDK gives it, from a bare array or `data: null`. */
-function asList(operation: Operation, value: unknown): unknown {
-  if (operation !== 'listModels') return value;
-  if (Array.isArray(value)) return { object: 'list', data: value };
-  return noModels(value) ? { ...(value as object), data: [] } : value;
-}
 
 /** A 2xx body, parsed and checked (by the spec's schema with `strict`), with its `_request_id`. */
 export function parseBody<T extends object>(
@@ -80,9 +74,10 @@ export function parseBody<T extends object>(
     const redacted = redact(text, secret);
     throw fail(redacted, text.trim() === '' ? 'body is empty' : `body is not valid JSON: ${snippet(redacted)}`);
   }
+  const [value, at] = operation === 'listModels' ? asList(parsed) : [parsed, 'body'];
   const problem = strict
     ? strict.problem(operation, response, parsed, (text) => redact(text, secret))
-    : shapes[operation](parsed);
+    : shapes[operation](value, at);
   if (problem !== undefined) {
     // The parsed value is what is scrubbed: a key the server wrote with JSON escapes is one again once parsed.
     const clean = scrubbed(parsed, secret);
@@ -91,7 +86,7 @@ export function parseBody<T extends object>(
     throw fail(clean, `${problem}: ${snippet(quoted)}`);
   }
   // A body the spec's schema passed is already a list: only the default checks let the other forms through.
-  return withRequestID(asList(operation, parsed) as T, response.headers.get('x-request-id'));
+  return withRequestID(value as T, response.headers.get('x-request-id'));
 }
 
 const byStatus: Readonly<Record<number, typeof APIError>> = {
