@@ -197,14 +197,11 @@ function guarded(response: Response, attempt: Attempt, limit: number, secret: st
 /** An error answer, its body read up to ERROR_BODY_LIMIT (or `limit`) and scrubbed; a key cut in two too. */
 async function readError(response: Response, attempt: Attempt, limit: number, secret: string): Promise<Response> {
   const max = Math.min(limit, ERROR_BODY_LIMIT);
-  try {
-    const { text, cut } = await readUpTo(response, max);
-    const copy = withBody(response, redact(text, secret, cut) || null);
-    if (cut) cutAt.set(copy, max);
-    return copy;
-  } finally {
-    attempt.end();
-  }
+  const { text, cut } = await readUpTo(response, max);
+  attempt.end();
+  const copy = withBody(response, redact(text, secret, cut) || null);
+  if (cut) cutAt.set(copy, max);
+  return copy;
 }
 
 /** `response` with another body; the copy keeps its url (`new Response` has none). */
