@@ -18,24 +18,20 @@ export interface WithResponse<T> {
  * gets the body unread, and a call nobody awaits is still sent.
  */
 export class APIPromise<T> implements PromiseLike<WithRequestID<T>> {
-  readonly #send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>;
+  /** The request, sent once: the first to ask chooses whether its body is read (`text`) or handed on. */
+  readonly #sending: (parseAs?: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>;
   readonly #parse: (text: string, response: Response) => WithRequestID<T>;
-  #sent: Promise<{ response: Response; text: string | undefined }> | undefined;
   #data: Promise<WithRequestID<T>> | undefined;
 
   constructor(
     send: (parseAs: 'text' | 'stream') => Promise<{ response: Response; text: string | undefined }>,
     parse: (text: string, response: Response) => WithRequestID<T>,
   ) {
-    this.#send = send;
+    let sent: ReturnType<typeof send> | undefined;
+    this.#sending = (parseAs = 'text') => (sent ??= send(parseAs));
     this.#parse = parse;
     // Its failure is reported by the promise of whoever awaits the call.
     queueMicrotask(() => void this.#sending().catch(() => {}));
-  }
-
-  /** The request, sent once: the first to ask chooses whether its body is read (`text`) or handed on. */
-  #sending(parseAs: 'text' | 'stream' = 'text'): Promise<{ response: Response; text: string | undefined }> {
-    return (this.#sent ??= this.#send(parseAs));
   }
 
   /** The raw `Response`. Called right away (before the request left), its body is unread and yours to consume. */
