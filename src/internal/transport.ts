@@ -100,13 +100,11 @@ export function createTransport({ fetch, log, secret }: { fetch: Fetch; log: Log
     },
     /** `response`'s body as text, at most `limit` bytes, within `attempt` (if `fetch` gave it), which its caller ends. */
     async read(response: Response, attempt: Attempt | undefined, limit: number): Promise<string> {
-      try {
-        const { text, cut } = await readUpTo(response, limit);
-        if (cut) throw tooLarge(response, limit, secret);
-        return text;
-      } catch (error) {
+      const { text, cut } = await readUpTo(response, limit).catch((error: unknown) => {
         throw error instanceof OpenAIError || attempt === undefined ? error : attempt.failure(error);
-      }
+      });
+      if (cut) throw tooLarge(response, limit, secret);
+      return text;
     },
   };
 }
