@@ -153,7 +153,14 @@ function startAttempt(ms: number, caller: AbortSignal | undefined, secret: strin
     failure(error: unknown): APIConnectionError | APIUserAbortError {
       if (caller?.aborted) return new APIUserAbortError({ cause: caller.reason });
       if (timedOut) return new APIConnectionTimeoutError({ cause: error });
-      return connectionError(error, secret);
+      // No answer: the failure in its own words, scrubbed; so is a cause that quotes the key (util.inspect shows it).
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      const said = error instanceof Error ? error.message + cause : String(error);
+      const message = redact(said, secret);
+      return new APIConnectionError({
+        message: `Connection error: ${message}`,
+        cause: message === said ? error : new Error(message),
+      });
     },
   };
 }
@@ -220,16 +227,5 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       resolve();
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** A failure with no answer, in its own words, scrubbed; so is a cause that quotes the key (util.inspect shows it). */
-function connectionError(error: unknown, secret: string): APIConnectionError {
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const said = error instanceof Error ? error.message + cause : String(error);
-  const message = redact(said, secret);
-  return new APIConnectionError({
-    message: `Connection error: ${message}`,
-    cause: message === said ? error : new Error(message),
   });
 }
