@@ -3,11 +3,11 @@
  * nothing is attached to the caller's AbortSignal, on every road out of the
  * request loop. Leaked timers and listeners only show under load, so they
  * are counted here (the timers a call started and Node saw end, the signal's
- * listeners).
+ * listeners). Last, which of its timers hold the process open.
  */
 import { createHook } from 'node:async_hooks';
 import { getEventListeners } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientWith, errorResponse, failure, KEY, model, modelResponse } from '../__tests__/transport-harness.js';
 import OpenAI, { APIUserAbortError } from '../index.js';
 
@@ -184,5 +184,32 @@ describe('nothing is left running once a call settles', () => {
     expect((error as Error).cause).toBe('gave up');
     expect(calls).toBe(1);
     expect(left).toBe(0);
+  });
+});
+
+describe('what holds the process open', () => {
+  afterEach(() => void vi.restoreAllMocks());
+
+  // A script whose only pending work is the wait before a retry must not exit there, silently, with its call
+  // unsettled; an attempt's timer must not keep it running once nobody wants the body.
+  it("the wait before a retry does; an attempt's timer does not", async () => {
+    const set = globalThis.setTimeout;
+    const timers: [number | undefined, boolean][] = [];
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((...args: Parameters<typeof setTimeout>) => {
+      const timer = set(...args);
+      // Read once the caller had its say (unref() follows setTimeout()).
+      queueMicrotask(() => timers.push([args[1], timer.hasRef()]));
+      return timer;
+    }) as typeof setTimeout);
+    const answers = [errorResponse(500, { 'retry-after-ms': '20' }), modelResponse()];
+    const client = clientWith(async () => answers.shift() ?? modelResponse(), { timeout: 54_321 });
+
+    await expect(client.models.retrieve('gpt-4o-mini')).resolves.toMatchObject({ id: model.id });
+    // The runner's own timers aside.
+    expect(timers.filter(([ms]) => ms === 54_321 || ms === 20)).toEqual([
+      [54_321, false],
+      [20, true],
+      [54_321, false],
+    ]);
   });
 });
