@@ -211,7 +211,9 @@ describe('log lines of the request loop', () => {
     const extras: unknown[] = [];
     const ignore = (): void => {};
     const logger: Logger = {
-      ...{ error: ignore, warn: ignore, info: ignore },
+      error: ignore,
+      warn: ignore,
+      info: ignore,
       debug: (message, extra) => message.startsWith('response ') && extras.push(extra),
     };
     const answers = [errorResponse(500, { 'retry-after-ms': '1' }), modelResponse()];
